@@ -11,6 +11,9 @@
 
 #include "buf.h"
 
+/* Maximum number of params in one query, body or Cookie header. */
+#define PARAMS_MAX	1000
+
 struct param {
 	char	*name;
 	char	*value;
@@ -29,19 +32,31 @@ struct params {
  */
 char	*url_decode(const char *src, size_t len, bool plus_is_space);
 
+/* Returns whether s[0..len) is valid UTF-8 (RFC 3629: no overlong form,
+ * no surrogate, nothing above U+10FFFF). */
+bool	 utf8_valid(const char *s, size_t len);
+
 /* Appends s percent-encoded for a query component (RFC 3986 unreserved
  * characters are left as they are). */
 void	 url_encode(struct buf *out, const char *s);
 
 /*
- * Parses "a=1&b=2" (a query string or a form body) into params. Pairs
- * without '=' get an empty value; empty pairs are skipped. Returns 0, or
- * -1 when a name or value fails to decode (params is then empty).
+ * Parses "a=1&b=2" (a query string or a form body) into params, which it
+ * overwrites, keeping the order of the pairs. Pairs without '=' get an
+ * empty value; empty pairs and empty names are skipped. Returns 0, or -1
+ * when a name or value fails to decode or there are more than PARAMS_MAX
+ * pairs (params is then empty).
  */
 int	 params_parse_query(struct params *params, const char *src,
 	    size_t len);
 
-/* Parses a Cookie header ("a=1; b=2"). Malformed pairs are skipped. */
+/*
+ * Parses a Cookie header ("a=1; b=2") into params, which it overwrites.
+ * Values are kept raw, not percent-decoded, except that surrounding double
+ * quotes are removed. Pairs without '=', with an empty name or with
+ * control characters are skipped, and so are pairs after PARAMS_MAX.
+ * header may be NULL.
+ */
 void	 params_parse_cookies(struct params *params, const char *header);
 
 /* Returns the value of the first param named name, or NULL. */
