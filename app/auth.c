@@ -1,0 +1,341 @@
+/* Login and logout: the login page, credential checks, rate limiting. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "handlers.h"
+#include "log.h"
+#include "params.h"
+#include "password.h"
+#include "session.h"
+
+/*
+ * A client address gets 429 once it has this many failed logins within
+ * LOGIN_WINDOW, for one e-mail or for all e-mails together.
+ */
+#define LOGIN_WINDOW		"15 minutes"
+#define LOGIN_MAX_PER_EMAIL	5
+#define LOGIN_MAX_PER_ADDRESS	50
+/* Failures older than this are deleted when a new one is recorded. */
+#define LOGIN_FAILURE_RETENTION	"1 day"
+
+#define MSG_NEXT	"Veuillez vous connecter pour accéder à cette page."
+#define MSG_MISSING	"Veuillez saisir votre adresse email et votre mot " \
+			"de passe."
+#define MSG_FAILED	"L'adresse email ou le mot de passe est incorrect. " \
+			"Veuillez réessayer."
+#define MSG_DEPARTED	"Ce compte n'est plus actif : sa date de départ " \
+			"est passée."
+#define MSG_ERROR	"La connexion a échoué à cause d'une erreur " \
+			"interne. Veuillez réessayer plus tard."
+
+/*
+ * Selects the seconds until the address may try again, per e-mail and
+ * per address, or NULL when it is not blocked. The blocking failure is
+ * the limit-th most recent one, because once it leaves the window fewer
+ * than the limit remain.
+ */
+static struct db_statement sql_login_wait = {
+	.name = "login_wait",
+	.sql =
+	    "SELECT (SELECT ceil(extract(epoch FROM\n"
+	    "                failed_at + $5::interval - now()))\n"
+	    "          FROM permacoop_login_failure\n"
+	    "         WHERE client_addr = $2\n"
+	    "           AND email = left(LOWER($1), 320)\n"
+	    "           AND failed_at > now() - $5::interval\n"
+	    "         ORDER BY failed_at DESC\n"
+	    "        OFFSET $3 - 1 LIMIT 1),\n"
+	    "       (SELECT ceil(extract(epoch FROM\n"
+	    "                failed_at + $5::interval - now()))\n"
+	    "          FROM permacoop_login_failure\n"
+	    "         WHERE client_addr = $2\n"
+	    "           AND failed_at > now() - $5::interval\n"
+	    "         ORDER BY failed_at DESC\n"
+	    "        OFFSET $4 - 1 LIMIT 1)",
+	.param_count = 5,
+};
+
+static struct db_statement sql_login_failure_insert = {
+	.name = "login_failure_insert",
+	.sql =
+	    "WITH purged AS (\n"
+	    "    DELETE FROM permacoop_login_failure\n"
+	    "     WHERE failed_at < now() - $3::interval)\n"
+	    "INSERT INTO permacoop_login_failure (email, client_addr)\n"
+	    "VALUES (left(LOWER($1), 320), $2)",
+	.param_count = 3,
+};
+
+static struct db_statement sql_login_failure_clear = {
+	.name = "login_failure_clear",
+	.sql =
+	    "DELETE FROM permacoop_login_failure\n"
+	    " WHERE client_addr = $2 AND email = left(LOWER($1), 320)",
+	.param_count = 2,
+};
+
+/* E-mails are unique as typed, so "A@x" and "a@x" may both exist. */
+static struct db_statement sql_login_user = {
+	.name = "login_user",
+	.sql =
+	    "SELECT u.id, u.password,\n"
+	    "       COALESCE(ua.\"leavingDate\" <\n"
+	    "           (now() AT TIME ZONE 'Europe/Paris')::date, false)\n"
+	    "  FROM \"user\" u\n"
+	    "  LEFT JOIN user_administrative ua\n"
+	    "    ON ua.id = u.\"userAdministrativeId\"\n"
+	    " WHERE LOWER(u.email) = LOWER($1)\n"
+	    " ORDER BY u.\"createdAt\"",
+	.param_count = 1,
+};
+
+static struct db_statement sql_password_update = {
+	.name = "user_password_update",
+	.sql = "UPDATE \"user\" SET password = $2 WHERE id = $1",
+	.param_count = 2,
+};
+
+/* Returns true when next is a path on this site: one leading '/', no
+ * backslash and no control character. */
+static bool
+next_is_local(const char *next)
+{
+	const unsigned char	*p;
+
+	if (next == NULL || next[0] != '/' || next[1] == '/')
+		return false;
+	for (p = (const unsigned char *)next; *p != '\0'; p++)
+		if (*p == '\\' || *p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+/* Returns the local next parameter of the query string, or NULL. */
+static const char *
+next_param(const struct request *req)
+{
+	const char	*next;
+
+	next = params_get(&req->query_params, "next");
+	return next_is_local(next) ? next : NULL;
+}
+
+/*
+ * Renders the login page with status. email is the address typed, kept
+ * in the field. message is shown in the error box when not NULL.
+ */
+static void
+login_render(struct request *req, struct response *res, int status,
+    const char *email, const char *message)
+{
+	struct view_dict	*layout, *content;
+	struct buf		 action = { 0 };
+	const char		*next;
+
+	res->status = status;
+
+	buf_puts(&action, "/login");
+	if ((next = next_param(req)) != NULL) {
+		buf_puts(&action, "?next=");
+		url_encode(&action, next);
+	}
+
+	layout = page_begin(req, res, "Connexion", "auth/login.tpl",
+	    &content);
+	view_set(content, "FORM_ACTION", buf_str(&action));
+	view_set(content, "EMAIL", email != NULL ? email : "");
+	if (message != NULL) {
+		view_show(content, "ERRORS");
+		view_set(content, "ERROR_MESSAGE", message);
+	}
+	page_end(req, res, layout);
+	buf_free(&action);
+}
+
+void
+auth_login_form(struct request *req, struct response *res)
+{
+	const char	*next;
+
+	next = params_get(&req->query_params, "next");
+	login_render(req, res, 200, NULL,
+	    next != NULL && next[0] != '\0' ? MSG_NEXT : NULL);
+}
+
+/*
+ * Returns the seconds the client must wait before trying email again,
+ * 0 when it may try now, or -1 when the database failed.
+ */
+static long
+login_wait(const struct request *req, const char *email)
+{
+	char		 per_email[16], per_address[16];
+	const char	*params[5];
+	PGresult	*result;
+	long		 wait = 0, seconds;
+	int		 i;
+
+	snprintf(per_email, sizeof(per_email), "%d", LOGIN_MAX_PER_EMAIL);
+	snprintf(per_address, sizeof(per_address), "%d",
+	    LOGIN_MAX_PER_ADDRESS);
+	params[0] = email;
+	params[1] = req->client_addr != NULL ? req->client_addr : "";
+	params[2] = per_email;
+	params[3] = per_address;
+	params[4] = LOGIN_WINDOW;
+	if ((result = db_exec(&sql_login_wait, params)) == NULL)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		if (PQgetisnull(result, 0, i))
+			continue;
+		seconds = strtol(PQgetvalue(result, 0, i), NULL, 10);
+		if (seconds < 1)
+			seconds = 1;
+		if (seconds > wait)
+			wait = seconds;
+	}
+	PQclear(result);
+	return wait;
+}
+
+static void
+login_failure_record(const struct request *req, const char *email)
+{
+	const char	*params[3];
+	PGresult	*result;
+
+	params[0] = email;
+	params[1] = req->client_addr != NULL ? req->client_addr : "";
+	params[2] = LOGIN_FAILURE_RETENTION;
+	if ((result = db_exec(&sql_login_failure_insert, params)) != NULL)
+		PQclear(result);
+}
+
+static void
+login_failures_clear(const struct request *req, const char *email)
+{
+	const char	*params[2];
+	PGresult	*result;
+
+	params[0] = email;
+	params[1] = req->client_addr != NULL ? req->client_addr : "";
+	if ((result = db_exec(&sql_login_failure_clear, params)) != NULL)
+		PQclear(result);
+}
+
+/* Stores an argon2id hash of password when the current one is older. */
+static void
+password_upgrade(const char *user_id, const char *stored,
+    const char *password)
+{
+	const char	*params[2];
+	PGresult	*result;
+	char		*hash;
+
+	if (!password_needs_rehash(stored))
+		return;
+	if ((hash = password_hash(password)) == NULL)
+		return;
+	params[0] = user_id;
+	params[1] = hash;
+	if ((result = db_exec(&sql_password_update, params)) != NULL) {
+		log_info("user %s: password re-hashed as argon2id", user_id);
+		PQclear(result);
+	}
+	free(hash);
+}
+
+static void
+too_many_attempts(struct request *req, struct response *res,
+    const char *email, long wait)
+{
+	char	 seconds[24], message[160];
+	long	 minutes;
+
+	minutes = (wait + 59) / 60;
+	snprintf(seconds, sizeof(seconds), "%ld", wait);
+	snprintf(message, sizeof(message), "Trop de tentatives de connexion "
+	    "ont échoué. Veuillez réessayer dans %ld minute%s.", minutes,
+	    minutes > 1 ? "s" : "");
+	log_warn("login: too many failures from %s, %ld s to wait",
+	    req->client_addr != NULL ? req->client_addr : "?", wait);
+	login_render(req, res, 429, email, message);
+	http_add_header(res, "Retry-After", seconds);
+}
+
+void
+auth_login(struct request *req, struct response *res)
+{
+	const char	*email, *password, *next, *params[1];
+	PGresult	*result = NULL;
+	const char	*user_id = NULL, *stored = NULL;
+	bool		 departed = false;
+	long		 wait;
+	int		 i;
+
+	email = params_get(&req->form, "email");
+	password = params_get(&req->form, "password");
+	if (email == NULL || email[0] == '\0' || password == NULL ||
+	    password[0] == '\0') {
+		login_render(req, res, 401, email, MSG_MISSING);
+		return;
+	}
+
+	if ((wait = login_wait(req, email)) == -1)
+		goto fail;
+	if (wait > 0) {
+		too_many_attempts(req, res, email, wait);
+		return;
+	}
+
+	params[0] = email;
+	if ((result = db_exec(&sql_login_user, params)) == NULL)
+		goto fail;
+	for (i = 0; i < PQntuples(result); i++) {
+		if (password_verify(PQgetvalue(result, i, 1), password)) {
+			user_id = PQgetvalue(result, i, 0);
+			stored = PQgetvalue(result, i, 1);
+			departed = PQgetvalue(result, i, 2)[0] == 't';
+			break;
+		}
+	}
+	if (PQntuples(result) == 0)
+		password_dummy_verify(password);
+	if (user_id == NULL) {
+		login_failure_record(req, email);
+		login_render(req, res, 401, email, MSG_FAILED);
+		goto done;
+	}
+	if (departed) {
+		login_render(req, res, 401, email, MSG_DEPARTED);
+		goto done;
+	}
+
+	login_failures_clear(req, email);
+	password_upgrade(user_id, stored, password);
+	if (session_start(req, res, user_id) == -1)
+		goto fail;
+	log_info("login: user %s signed in", user_id);
+	next = next_param(req);
+	http_redirect(res, 303, next != NULL ? next : "/app");
+	goto done;
+
+fail:
+	page_error(req, res, db_unavailable() ? 503 : 500, MSG_ERROR);
+done:
+	PQclear(result);
+}
+
+void
+auth_logout(struct request *req, struct response *res)
+{
+	if (session_end(req, res) == -1) {
+		page_error(req, res, db_unavailable() ? 503 : 500,
+		    "La déconnexion a échoué. Veuillez réessayer.");
+		return;
+	}
+	http_redirect(res, 303, "/login");
+}
