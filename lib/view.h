@@ -25,6 +25,14 @@ void	 view_set(struct view_dict *dict, const char *key, const char *value);
 void	 view_set_int(struct view_dict *dict, const char *key, long value);
 /* Shows section once (for {{#SECTION}} used as a condition). */
 void	 view_show(struct view_dict *dict, const char *section);
+/*
+ * Like view_set and view_show, but also visible inside the templates that
+ * dict's template includes: an include dictionary does not see the
+ * values of its parent otherwise.
+ */
+void	 view_set_global(struct view_dict *dict, const char *key,
+	    const char *value);
+void	 view_show_global(struct view_dict *dict, const char *section);
 /* Adds one repetition of section and returns its dictionary. */
 struct view_dict *view_add_section(struct view_dict *dict,
 	    const char *section);
