@@ -1,0 +1,27 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="pc-container pc-stack">
+{{>BREADCRUMB}}
+<div class="pc-page-header">
+<h1>Clients</h1>
+<a class="pc-btn" href="/app/customers/add">
+<svg class="pc-icon" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path d="M12 5v14M5 12h14"/></svg>
+Ajouter
+</a>
+</div>
+<div class="pc-table-wrapper">
+<table class="pc-table" aria-label="Liste des clients">
+<thead>
+<tr><th scope="col">Nom du client</th><th scope="col">Actions</th></tr>
+</thead>
+<tbody>
+{{#ROW}}
+<tr><td>{{NAME}}</td><td>{{>EDIT_LINK}}</td></tr>
+{{/ROW}}
+{{#EMPTY}}
+<tr><td colspan="2">Aucun élément</td></tr>
+{{/EMPTY}}
+</tbody>
+</table>
+</div>
+{{>PAGINATION}}
+</div>
