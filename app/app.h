@@ -22,7 +22,9 @@ struct user {
 	enum role	 role;
 };
 
-/* Loads the user by id (NULL when unknown or departed). Caller frees. */
+/* Loads the user by id. Returns NULL when the user is unknown or departed,
+ * or when the query failed (db_unavailable() then tells a lost database
+ * connection apart). Caller frees. */
 struct user *user_load(const char *id);
 void	user_free(struct user *user);
 /* Returns "John Doe" with each name's first letter upper-cased. */

@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "buf.h"
+#include "db.h"
 #include "log.h"
 #include "params.h"
 #include "router.h"
@@ -74,8 +75,13 @@ app_dispatch(struct request *req, struct response *res)
 		page_error(req, res, 503, NULL);
 		return;
 	}
-	if (user_id[0] != '\0')
+	if (user_id[0] != '\0') {
 		req->user = user_load(user_id);
+		if (req->user == NULL && db_unavailable()) {
+			page_error(req, res, 503, NULL);
+			return;
+		}
+	}
 
 	if (req->user == NULL && !(route->flags & ROUTE_PUBLIC)) {
 		redirect_to_login(req, res);
