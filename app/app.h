@@ -15,20 +15,20 @@ enum role {
 };
 
 struct user {
-	char		 id[37];
-	char		*first_name;
-	char		*last_name;
-	char		*email;
-	enum role	 role;
+	char id[37];
+	char *first_name;
+	char *last_name;
+	char *email;
+	enum role role;
 };
 
 /* Loads the user by id. Returns NULL when the user is unknown or departed,
  * or when the query failed (db_unavailable() then tells a lost database
  * connection apart). Caller frees. */
 struct user *user_load(const char *id);
-void	user_free(struct user *user);
+void user_free(struct user *user);
 /* Returns "John Doe" with each name's first letter upper-cased. */
-char	*user_full_name(const struct user *user);
+char *user_full_name(const struct user *user);
 
 /*
  * Starts a page: returns the dictionary of the app layout (header, menu
@@ -37,17 +37,17 @@ char	*user_full_name(const struct user *user);
  * include dictionary.
  */
 struct view_dict *page_begin(struct request *req, struct response *res,
-	    const char *title, const char *content_template,
-	    struct view_dict **content);
+    const char *title, const char *content_template,
+    struct view_dict **content);
 /* Renders the layout into res->body and frees the dictionary. A
  * rendering failure becomes a 500 page. */
-void	page_end(struct request *req, struct response *res,
-	    struct view_dict *layout);
+void page_end(
+    struct request *req, struct response *res, struct view_dict *layout);
 
 /* Replaces the response with the HTML error page for status; message is
  * shown under the title when not NULL. */
-void	page_error(struct request *req, struct response *res, int status,
-	    const char *message);
+void page_error(
+    struct request *req, struct response *res, int status, const char *message);
 
 /* The route table, in matching order. */
 extern const struct route app_routes[];
@@ -55,6 +55,6 @@ extern const size_t app_route_count;
 
 /* Fills the request's user and session, redirects or rejects it, and
  * runs its handler. */
-void	app_dispatch(struct request *req, struct response *res);
+void app_dispatch(struct request *req, struct response *res);
 
 #endif

@@ -15,21 +15,25 @@
  * A client address gets 429 once it has this many failed logins within
  * LOGIN_WINDOW, for one e-mail or for all e-mails together.
  */
-#define LOGIN_WINDOW		"15 minutes"
-#define LOGIN_MAX_PER_EMAIL	5
-#define LOGIN_MAX_PER_ADDRESS	50
+#define LOGIN_WINDOW          "15 minutes"
+#define LOGIN_MAX_PER_EMAIL   5
+#define LOGIN_MAX_PER_ADDRESS 50
 /* Failures older than this are deleted when a new one is recorded. */
-#define LOGIN_FAILURE_RETENTION	"1 day"
+#define LOGIN_FAILURE_RETENTION "1 day"
 
-#define MSG_NEXT	"Veuillez vous connecter pour accéder à cette page."
-#define MSG_MISSING	"Veuillez saisir votre adresse email et votre mot " \
-			"de passe."
-#define MSG_FAILED	"L'adresse email ou le mot de passe est incorrect. " \
-			"Veuillez réessayer."
-#define MSG_DEPARTED	"Ce compte n'est plus actif : sa date de départ " \
-			"est passée."
-#define MSG_ERROR	"La connexion a échoué à cause d'une erreur " \
-			"interne. Veuillez réessayer plus tard."
+#define MSG_NEXT "Veuillez vous connecter pour accéder à cette page."
+#define MSG_MISSING \
+	"Veuillez saisir votre adresse email et votre mot " \
+	"de passe."
+#define MSG_FAILED \
+	"L'adresse email ou le mot de passe est incorrect. " \
+	"Veuillez réessayer."
+#define MSG_DEPARTED \
+	"Ce compte n'est plus actif : sa date de départ " \
+	"est passée."
+#define MSG_ERROR \
+	"La connexion a échoué à cause d'une erreur " \
+	"interne. Veuillez réessayer plus tard."
 
 /*
  * Selects the seconds until the address may try again, per e-mail and
@@ -38,64 +42,60 @@
  * than the limit remain.
  */
 static struct db_statement sql_login_wait = {
-	.name = "login_wait",
-	.sql =
-	    "SELECT (SELECT ceil(extract(epoch FROM\n"
-	    "                failed_at + $5::interval - now()))\n"
-	    "          FROM permacoop_login_failure\n"
-	    "         WHERE client_addr = $2\n"
-	    "           AND email = left(LOWER($1), 320)\n"
-	    "           AND failed_at > now() - $5::interval\n"
-	    "         ORDER BY failed_at DESC\n"
-	    "        OFFSET $3 - 1 LIMIT 1),\n"
-	    "       (SELECT ceil(extract(epoch FROM\n"
-	    "                failed_at + $5::interval - now()))\n"
-	    "          FROM permacoop_login_failure\n"
-	    "         WHERE client_addr = $2\n"
-	    "           AND failed_at > now() - $5::interval\n"
-	    "         ORDER BY failed_at DESC\n"
-	    "        OFFSET $4 - 1 LIMIT 1)",
-	.param_count = 5,
+    .name = "login_wait",
+    .sql = "SELECT (SELECT ceil(extract(epoch FROM\n"
+           "                failed_at + $5::interval - now()))\n"
+           "          FROM permacoop_login_failure\n"
+           "         WHERE client_addr = $2\n"
+           "           AND email = left(LOWER($1), 320)\n"
+           "           AND failed_at > now() - $5::interval\n"
+           "         ORDER BY failed_at DESC\n"
+           "        OFFSET $3 - 1 LIMIT 1),\n"
+           "       (SELECT ceil(extract(epoch FROM\n"
+           "                failed_at + $5::interval - now()))\n"
+           "          FROM permacoop_login_failure\n"
+           "         WHERE client_addr = $2\n"
+           "           AND failed_at > now() - $5::interval\n"
+           "         ORDER BY failed_at DESC\n"
+           "        OFFSET $4 - 1 LIMIT 1)",
+    .param_count = 5,
 };
 
 static struct db_statement sql_login_failure_insert = {
-	.name = "login_failure_insert",
-	.sql =
-	    "WITH purged AS (\n"
-	    "    DELETE FROM permacoop_login_failure\n"
-	    "     WHERE failed_at < now() - $3::interval)\n"
-	    "INSERT INTO permacoop_login_failure (email, client_addr)\n"
-	    "VALUES (left(LOWER($1), 320), $2)",
-	.param_count = 3,
+    .name = "login_failure_insert",
+    .sql = "WITH purged AS (\n"
+           "    DELETE FROM permacoop_login_failure\n"
+           "     WHERE failed_at < now() - $3::interval)\n"
+           "INSERT INTO permacoop_login_failure (email, client_addr)\n"
+           "VALUES (left(LOWER($1), 320), $2)",
+    .param_count = 3,
 };
 
 static struct db_statement sql_login_failure_clear = {
-	.name = "login_failure_clear",
-	.sql =
-	    "DELETE FROM permacoop_login_failure\n"
-	    " WHERE client_addr = $2 AND email = left(LOWER($1), 320)",
-	.param_count = 2,
+    .name = "login_failure_clear",
+    .sql = "DELETE FROM permacoop_login_failure\n"
+           " WHERE client_addr = $2 AND email = left(LOWER($1), 320)",
+    .param_count = 2,
 };
 
 /* E-mails are unique as typed, so "A@x" and "a@x" may both exist. */
 static struct db_statement sql_login_user = {
-	.name = "login_user",
-	.sql =
-	    "SELECT u.id, u.password,\n"
-	    "       COALESCE(ua.\"leavingDate\" <\n"
-	    "           (now() AT TIME ZONE 'Europe/Paris')::date, false)\n"
-	    "  FROM \"user\" u\n"
-	    "  LEFT JOIN user_administrative ua\n"
-	    "    ON ua.id = u.\"userAdministrativeId\"\n"
-	    " WHERE LOWER(u.email) = LOWER($1)\n"
-	    " ORDER BY u.\"createdAt\"",
-	.param_count = 1,
+    .name = "login_user",
+    .sql = "SELECT u.id, u.password,\n"
+           "       COALESCE(ua.\"leavingDate\" <\n"
+           "           (now() AT TIME ZONE 'Europe/Paris')::date, false)\n"
+           "  FROM \"user\" u\n"
+           "  LEFT JOIN user_administrative ua\n"
+           "    ON ua.id = u.\"userAdministrativeId\"\n"
+           " WHERE LOWER(u.email) = LOWER($1)\n"
+           " ORDER BY u.\"createdAt\"",
+    .param_count = 1,
 };
 
 static struct db_statement sql_password_update = {
-	.name = "user_password_update",
-	.sql = "UPDATE \"user\" SET password = $2 WHERE id = $1",
-	.param_count = 2,
+    .name = "user_password_update",
+    .sql = "UPDATE \"user\" SET password = $2 WHERE id = $1",
+    .param_count = 2,
 };
 
 /* Returns true when next is a path on this site: one leading '/', no
@@ -103,7 +103,7 @@ static struct db_statement sql_password_update = {
 static bool
 next_is_local(const char *next)
 {
-	const unsigned char	*p;
+	const unsigned char *p;
 
 	if (next == NULL || next[0] != '/' || next[1] == '/')
 		return false;
@@ -117,7 +117,7 @@ next_is_local(const char *next)
 static const char *
 next_param(const struct request *req)
 {
-	const char	*next;
+	const char *next;
 
 	next = params_get(&req->query_params, "next");
 	return next_is_local(next) ? next : NULL;
@@ -131,9 +131,9 @@ static void
 login_render(struct request *req, struct response *res, int status,
     const char *email, const char *message)
 {
-	struct view_dict	*layout, *content;
-	struct buf		 action = { 0 };
-	const char		*next;
+	struct view_dict *layout, *content;
+	struct buf action = {0};
+	const char *next;
 
 	res->status = status;
 
@@ -143,8 +143,7 @@ login_render(struct request *req, struct response *res, int status,
 		url_encode(&action, next);
 	}
 
-	layout = page_begin(req, res, "Connexion", "auth/login.tpl",
-	    &content);
+	layout = page_begin(req, res, "Connexion", "auth/login.tpl", &content);
 	view_set(content, "FORM_ACTION", buf_str(&action));
 	view_set(content, "EMAIL", email != NULL ? email : "");
 	if (message != NULL) {
@@ -158,7 +157,7 @@ login_render(struct request *req, struct response *res, int status,
 void
 auth_login_form(struct request *req, struct response *res)
 {
-	const char	*next;
+	const char *next;
 
 	next = params_get(&req->query_params, "next");
 	login_render(req, res, 200, NULL,
@@ -172,15 +171,14 @@ auth_login_form(struct request *req, struct response *res)
 static long
 login_wait(const struct request *req, const char *email)
 {
-	char		 per_email[16], per_address[16];
-	const char	*params[5];
-	PGresult	*result;
-	long		 wait = 0, seconds;
-	int		 i;
+	char per_email[16], per_address[16];
+	const char *params[5];
+	PGresult *result;
+	long wait = 0, seconds;
+	int i;
 
 	snprintf(per_email, sizeof(per_email), "%d", LOGIN_MAX_PER_EMAIL);
-	snprintf(per_address, sizeof(per_address), "%d",
-	    LOGIN_MAX_PER_ADDRESS);
+	snprintf(per_address, sizeof(per_address), "%d", LOGIN_MAX_PER_ADDRESS);
 	params[0] = email;
 	params[1] = req->client_addr != NULL ? req->client_addr : "";
 	params[2] = per_email;
@@ -204,8 +202,8 @@ login_wait(const struct request *req, const char *email)
 static void
 login_failure_record(const struct request *req, const char *email)
 {
-	const char	*params[3];
-	PGresult	*result;
+	const char *params[3];
+	PGresult *result;
 
 	params[0] = email;
 	params[1] = req->client_addr != NULL ? req->client_addr : "";
@@ -217,8 +215,8 @@ login_failure_record(const struct request *req, const char *email)
 static void
 login_failures_clear(const struct request *req, const char *email)
 {
-	const char	*params[2];
-	PGresult	*result;
+	const char *params[2];
+	PGresult *result;
 
 	params[0] = email;
 	params[1] = req->client_addr != NULL ? req->client_addr : "";
@@ -228,12 +226,11 @@ login_failures_clear(const struct request *req, const char *email)
 
 /* Stores an argon2id hash of password when the current one is older. */
 static void
-password_upgrade(const char *user_id, const char *stored,
-    const char *password)
+password_upgrade(const char *user_id, const char *stored, const char *password)
 {
-	const char	*params[2];
-	PGresult	*result;
-	char		*hash;
+	const char *params[2];
+	PGresult *result;
+	char *hash;
 
 	if (!password_needs_rehash(stored))
 		return;
@@ -249,17 +246,18 @@ password_upgrade(const char *user_id, const char *stored,
 }
 
 static void
-too_many_attempts(struct request *req, struct response *res,
-    const char *email, long wait)
+too_many_attempts(
+    struct request *req, struct response *res, const char *email, long wait)
 {
-	char	 seconds[24], message[160];
-	long	 minutes;
+	char seconds[24], message[160];
+	long minutes;
 
 	minutes = (wait + 59) / 60;
 	snprintf(seconds, sizeof(seconds), "%ld", wait);
-	snprintf(message, sizeof(message), "Trop de tentatives de connexion "
-	    "ont échoué. Veuillez réessayer dans %ld minute%s.", minutes,
-	    minutes > 1 ? "s" : "");
+	snprintf(message, sizeof(message),
+	    "Trop de tentatives de connexion "
+	    "ont échoué. Veuillez réessayer dans %ld minute%s.",
+	    minutes, minutes > 1 ? "s" : "");
 	log_warn("login: too many failures from %s, %ld s to wait",
 	    req->client_addr != NULL ? req->client_addr : "?", wait);
 	login_render(req, res, 429, email, message);
@@ -269,12 +267,12 @@ too_many_attempts(struct request *req, struct response *res,
 void
 auth_login(struct request *req, struct response *res)
 {
-	const char	*email, *password, *next, *params[1];
-	PGresult	*result = NULL;
-	const char	*user_id = NULL, *stored = NULL;
-	bool		 departed = false;
-	long		 wait;
-	int		 i;
+	const char *email, *password, *next, *params[1];
+	PGresult *result = NULL;
+	const char *user_id = NULL, *stored = NULL;
+	bool departed = false;
+	long wait;
+	int i;
 
 	email = params_get(&req->form, "email");
 	password = params_get(&req->form, "password");

@@ -10,13 +10,13 @@
 #include "../lib/session.h"
 
 void
-crm_named_list(const struct crm_named *kind, struct request *req,
-    struct response *res)
+crm_named_list(
+    const struct crm_named *kind, struct request *req, struct response *res)
 {
-	struct view_dict	*layout, *content, *row;
-	struct pagination	 p;
-	PGresult		*rows;
-	int			 i, count;
+	struct view_dict *layout, *content, *row;
+	struct pagination p;
+	PGresult *rows;
+	int i, count;
 
 	if (!crm_allowed(req, res))
 		return;
@@ -25,8 +25,8 @@ crm_named_list(const struct crm_named *kind, struct request *req,
 		return;
 	}
 
-	layout = crm_list_begin(req, res, kind->list_title, kind->list_template,
-	    &content);
+	layout = crm_list_begin(
+	    req, res, kind->list_title, kind->list_template, &content);
 	count = PQntuples(rows);
 	for (i = 0; i < count; i++) {
 		row = view_add_section(content, "ROW");
@@ -47,14 +47,14 @@ render_form(const struct crm_named *kind, struct request *req,
     struct response *res, int status, const char *title, const char *name,
     const struct form_errors *errors)
 {
-	struct view_dict	*layout, *content;
-	struct form_view	 form;
+	struct view_dict *layout, *content;
+	struct form_view form;
 
 	layout = crm_form_page(req, res, status, kind->list_path,
 	    kind->list_title, title, &content);
 	form_view_init(&form, content, errors);
-	form_view_text(&form, "name", kind->name_label, name, CRM_NAME_MAX,
-	    FORM_REQUIRED);
+	form_view_text(
+	    &form, "name", kind->name_label, name, CRM_NAME_MAX, FORM_REQUIRED);
 	form_view_finish(&form);
 	page_end(req, res, layout);
 }
@@ -63,7 +63,7 @@ render_form(const struct crm_named *kind, struct request *req,
 static char *
 edit_title(const struct crm_named *kind, const char *name)
 {
-	struct buf	 title = {0};
+	struct buf title = {0};
 
 	buf_printf(&title, kind->edit_title, name);
 	return title.data;
@@ -82,8 +82,8 @@ redirect_to_list(const struct crm_named *kind, struct request *req,
 }
 
 void
-crm_named_add_form(const struct crm_named *kind, struct request *req,
-    struct response *res)
+crm_named_add_form(
+    const struct crm_named *kind, struct request *req, struct response *res)
 {
 	if (!crm_allowed(req, res))
 		return;
@@ -91,19 +91,19 @@ crm_named_add_form(const struct crm_named *kind, struct request *req,
 }
 
 void
-crm_named_add(const struct crm_named *kind, struct request *req,
-    struct response *res)
+crm_named_add(
+    const struct crm_named *kind, struct request *req, struct response *res)
 {
-	struct form_errors	 errors;
-	const char		*name = NULL;
-	const char		*params[1];
+	struct form_errors errors;
+	const char *name = NULL;
+	const char *params[1];
 
 	if (!crm_allowed(req, res))
 		return;
 
 	form_errors_init(&errors);
-	form_text(&req->form, "name", CRM_NAME_MAX, FORM_REQUIRED, &errors,
-	    &name);
+	form_text(
+	    &req->form, "name", CRM_NAME_MAX, FORM_REQUIRED, &errors, &name);
 	if (form_has_errors(&errors))
 		goto invalid;
 
@@ -130,12 +130,12 @@ invalid:
  * frees), or NULL after writing the 404 or database error page.
  */
 static char *
-find_name(const struct crm_named *kind, struct request *req,
-    struct response *res)
+find_name(
+    const struct crm_named *kind, struct request *req, struct response *res)
 {
-	const char	*params[1];
-	PGresult	*rows;
-	char		*name;
+	const char *params[1];
+	PGresult *rows;
+	char *name;
 
 	if ((params[0] = crm_id(req)) == NULL) {
 		page_error(req, res, 404, NULL);
@@ -158,10 +158,10 @@ find_name(const struct crm_named *kind, struct request *req,
 }
 
 void
-crm_named_edit_form(const struct crm_named *kind, struct request *req,
-    struct response *res)
+crm_named_edit_form(
+    const struct crm_named *kind, struct request *req, struct response *res)
 {
-	char	*name, *title;
+	char *name, *title;
 
 	if (!crm_allowed(req, res))
 		return;
@@ -174,13 +174,13 @@ crm_named_edit_form(const struct crm_named *kind, struct request *req,
 }
 
 void
-crm_named_edit(const struct crm_named *kind, struct request *req,
-    struct response *res)
+crm_named_edit(
+    const struct crm_named *kind, struct request *req, struct response *res)
 {
-	struct form_errors	 errors;
-	const char		*name = NULL;
-	const char		*params[2];
-	char			*stored, *title;
+	struct form_errors errors;
+	const char *name = NULL;
+	const char *params[2];
+	char *stored, *title;
 
 	if (!crm_allowed(req, res))
 		return;
@@ -188,8 +188,8 @@ crm_named_edit(const struct crm_named *kind, struct request *req,
 		return;
 
 	form_errors_init(&errors);
-	form_text(&req->form, "name", CRM_NAME_MAX, FORM_REQUIRED, &errors,
-	    &name);
+	form_text(
+	    &req->form, "name", CRM_NAME_MAX, FORM_REQUIRED, &errors, &name);
 	if (form_has_errors(&errors))
 		goto invalid;
 
@@ -214,8 +214,8 @@ crm_named_edit(const struct crm_named *kind, struct request *req,
 
 invalid:
 	title = edit_title(kind, stored);
-	render_form(kind, req, res, 422, title,
-	    params_get(&req->form, "name"), &errors);
+	render_form(kind, req, res, 422, title, params_get(&req->form, "name"),
+	    &errors);
 	free(title);
 done:
 	free(stored);

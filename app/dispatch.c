@@ -17,13 +17,13 @@
 static void
 set_allow(struct request *req, struct response *res)
 {
-	struct route_match	 match;
-	bool			 get, post;
+	struct route_match match;
+	bool get, post;
 
 	get = router_match(app_routes, app_route_count, "GET", req->path,
-	    &match) == ROUTER_FOUND;
+	          &match) == ROUTER_FOUND;
 	post = router_match(app_routes, app_route_count, "POST", req->path,
-	    &match) == ROUTER_FOUND;
+	           &match) == ROUTER_FOUND;
 	if (get && post)
 		http_add_header(res, "Allow", "GET, HEAD, POST");
 	else if (get)
@@ -38,7 +38,7 @@ set_allow(struct request *req, struct response *res)
 static void
 redirect_to_login(struct request *req, struct response *res)
 {
-	struct buf	 location = { 0 };
+	struct buf location = {0};
 
 	buf_puts(&location, "/login");
 	if (strcmp(req->method, "GET") == 0 ||
@@ -53,11 +53,11 @@ redirect_to_login(struct request *req, struct response *res)
 void
 app_dispatch(struct request *req, struct response *res)
 {
-	const struct route	*route;
-	char			 user_id[37];
+	const struct route *route;
+	char user_id[37];
 
-	switch (router_match(app_routes, app_route_count, req->method,
-	    req->path, &req->match)) {
+	switch (router_match(
+	    app_routes, app_route_count, req->method, req->path, &req->match)) {
 	case ROUTER_FOUND:
 		break;
 	case ROUTER_METHOD_NOT_ALLOWED:
@@ -90,7 +90,8 @@ app_dispatch(struct request *req, struct response *res)
 	if (strcmp(req->method, "POST") == 0 &&
 	    !(route->flags & ROUTE_NO_CSRF) && !csrf_valid(req)) {
 		log_info("dispatch: POST %s rejected: missing or wrong CSRF "
-		    "token", req->path);
+		         "token",
+		    req->path);
 		page_error(req, res, 403, CSRF_MESSAGE);
 		return;
 	}

@@ -15,7 +15,7 @@
 #include "log.h"
 
 /* Strong ETag: '"', 32 hex digits of SHA-256 (128 bits), '"', NUL. */
-#define ETAG_SIZE	35
+#define ETAG_SIZE 35
 
 /*
  * Accepted requests of people whose leaving date, if any, is not past in
@@ -25,39 +25,38 @@
  * ties of startDate so the body, and so the ETag, stays the same.
  */
 static struct db_statement sql_feed_leaves = {
-	.name = "feed_leaves",
-	.sql =
-	    "SELECT lr.id, u.\"firstName\", u.\"lastName\",\n"
-	    "       to_char(lr.\"startDate\", 'YYYY-MM-DD'),\n"
-	    "       lr.\"startsAllDay\",\n"
-	    "       to_char(lr.\"endDate\", 'YYYY-MM-DD'),\n"
-	    "       lr.\"endsAllDay\",\n"
-	    "       to_char(lr.\"moderateAt\", 'YYYY-MM-DD HH24:MI:SS')\n"
-	    "  FROM leave_request lr\n"
-	    "  JOIN \"user\" u ON u.id = lr.\"userId\"\n"
-	    "  JOIN user_administrative ua\n"
-	    "    ON ua.id = u.\"userAdministrativeId\"\n"
-	    " WHERE lr.status = 'accepted'\n"
-	    "   AND (ua.\"leavingDate\" IS NULL\n"
-	    "        OR ua.\"leavingDate\" >=\n"
-	    "           (now() AT TIME ZONE 'Europe/Paris')::date)\n"
-	    " ORDER BY lr.\"startDate\", lr.id",
-	.param_count = 0,
+    .name = "feed_leaves",
+    .sql = "SELECT lr.id, u.\"firstName\", u.\"lastName\",\n"
+           "       to_char(lr.\"startDate\", 'YYYY-MM-DD'),\n"
+           "       lr.\"startsAllDay\",\n"
+           "       to_char(lr.\"endDate\", 'YYYY-MM-DD'),\n"
+           "       lr.\"endsAllDay\",\n"
+           "       to_char(lr.\"moderateAt\", 'YYYY-MM-DD HH24:MI:SS')\n"
+           "  FROM leave_request lr\n"
+           "  JOIN \"user\" u ON u.id = lr.\"userId\"\n"
+           "  JOIN user_administrative ua\n"
+           "    ON ua.id = u.\"userAdministrativeId\"\n"
+           " WHERE lr.status = 'accepted'\n"
+           "   AND (ua.\"leavingDate\" IS NULL\n"
+           "        OR ua.\"leavingDate\" >=\n"
+           "           (now() AT TIME ZONE 'Europe/Paris')::date)\n"
+           " ORDER BY lr.\"startDate\", lr.id",
+    .param_count = 0,
 };
 
 /* The cooperative table contains one row of settings. */
 static struct db_statement sql_feed_cooperative = {
-	.name = "feed_cooperative",
-	.sql = "SELECT name FROM cooperative LIMIT 1",
-	.param_count = 0,
+    .name = "feed_cooperative",
+    .sql = "SELECT name FROM cooperative LIMIT 1",
+    .param_count = 0,
 };
 
 static bool
 sha256(const char *data, size_t len, unsigned char *digest,
     unsigned int *digest_len)
 {
-	return EVP_Digest(data, len, digest, digest_len, EVP_sha256(),
-	    NULL) == 1;
+	return EVP_Digest(data, len, digest, digest_len, EVP_sha256(), NULL) ==
+	    1;
 }
 
 /*
@@ -69,9 +68,9 @@ sha256(const char *data, size_t len, unsigned char *digest,
 static bool
 token_valid(const struct request *req)
 {
-	unsigned char	 expected[EVP_MAX_MD_SIZE], given[EVP_MAX_MD_SIZE];
-	unsigned int	 expected_len, given_len;
-	const char	*token;
+	unsigned char expected[EVP_MAX_MD_SIZE], given[EVP_MAX_MD_SIZE];
+	unsigned int expected_len, given_len;
+	const char *token;
 
 	if (config.calendar_token == NULL || config.calendar_token[0] == '\0')
 		return false;
@@ -79,7 +78,7 @@ token_valid(const struct request *req)
 		return false;
 	token = params_get(&req->query_params, "token");
 	if (!sha256(config.calendar_token, strlen(config.calendar_token),
-	    expected, &expected_len) ||
+	        expected, &expected_len) ||
 	    !sha256(token, strlen(token), given, &given_len))
 		return false;
 	return CRYPTO_memcmp(expected, given, expected_len) == 0;
@@ -88,8 +87,8 @@ token_valid(const struct request *req)
 static bool
 etag_compute(const char *body, size_t len, char etag[ETAG_SIZE])
 {
-	unsigned char	 digest[EVP_MAX_MD_SIZE];
-	unsigned int	 digest_len, i;
+	unsigned char digest[EVP_MAX_MD_SIZE];
+	unsigned int digest_len, i;
 
 	if (!sha256(body, len, digest, &digest_len))
 		return false;
@@ -109,8 +108,8 @@ etag_compute(const char *body, size_t len, char etag[ETAG_SIZE])
 static bool
 etag_matches(const char *header, const char *etag)
 {
-	const char	*p = header, *close;
-	size_t		 etag_len = strlen(etag);
+	const char *p = header, *close;
+	size_t etag_len = strlen(etag);
 
 	for (;;) {
 		while (*p == ' ' || *p == '\t' || *p == ',')
@@ -139,7 +138,7 @@ etag_matches(const char *header, const char *etag)
 static void
 leaves_from_rows(const PGresult *result, struct ics_leave *leaves)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < PQntuples(result); i++) {
 		leaves[i].id = PQgetvalue(result, i, 0);
@@ -151,22 +150,23 @@ leaves_from_rows(const PGresult *result, struct ics_leave *leaves)
 		leaves[i].end_date = PQgetvalue(result, i, 5);
 		leaves[i].ends_all_day =
 		    strcmp(PQgetvalue(result, i, 6), "t") == 0;
-		leaves[i].moderated_at = PQgetisnull(result, i, 7) ? NULL :
-		    PQgetvalue(result, i, 7);
+		leaves[i].moderated_at =
+		    PQgetisnull(result, i, 7) ? NULL : PQgetvalue(result, i, 7);
 	}
 }
 
 void
 feed_leaves_calendar(struct request *req, struct response *res)
 {
-	PGresult		*cooperative = NULL, *rows = NULL;
-	struct ics_leave	*leaves = NULL;
-	const char		*name, *if_none_match;
-	char			*text = NULL, etag[ETAG_SIZE];
-	size_t			 count, len;
+	PGresult *cooperative = NULL, *rows = NULL;
+	struct ics_leave *leaves = NULL;
+	const char *name, *if_none_match;
+	char *text = NULL, etag[ETAG_SIZE];
+	size_t count, len;
 
 	if (!token_valid(req)) {
-		page_error(req, res, 403, "Ce lien d'abonnement au "
+		page_error(req, res, 403,
+		    "Ce lien d'abonnement au "
 		    "calendrier des congés n'est pas valide.");
 		return;
 	}
@@ -176,8 +176,8 @@ feed_leaves_calendar(struct request *req, struct response *res)
 		page_error(req, res, db_unavailable() ? 503 : 500, NULL);
 		goto done;
 	}
-	name = PQntuples(cooperative) > 0 ?
-	    PQgetvalue(cooperative, 0, 0) : NULL;
+	name =
+	    PQntuples(cooperative) > 0 ? PQgetvalue(cooperative, 0, 0) : NULL;
 	count = (size_t)PQntuples(rows);
 	if ((leaves = calloc(count > 0 ? count : 1, sizeof(*leaves))) == NULL)
 		goto fail;
@@ -202,14 +202,14 @@ feed_leaves_calendar(struct request *req, struct response *res)
 	 * to the system calendar, and the file name is used when it saves
 	 * the feed instead. */
 	res->content_type = "text/calendar; charset=utf-8";
-	http_add_header(res, "Content-Disposition",
-	    "inline; filename=\"leaves.ics\"");
+	http_add_header(
+	    res, "Content-Disposition", "inline; filename=\"leaves.ics\"");
 	buf_append(&res->body, text, len);
 	goto done;
 
 fail:
-	log_error("leaves feed: building the calendar of %zu leaves failed",
-	    count);
+	log_error(
+	    "leaves feed: building the calendar of %zu leaves failed", count);
 	page_error(req, res, 500, NULL);
 done:
 	free(text);

@@ -8,10 +8,9 @@
 
 /* Pending requests of every person, as moderators see them. */
 static struct db_statement sql_pending_count = {
-	.name = "home_pending_count",
-	.sql =
-	    "SELECT count(*) FROM leave_request WHERE status = 'pending'",
-	.param_count = 0,
+    .name = "home_pending_count",
+    .sql = "SELECT count(*) FROM leave_request WHERE status = 'pending'",
+    .param_count = 0,
 };
 
 /* Appends n with its thousands grouped by a narrow no-break space, as
@@ -19,13 +18,13 @@ static struct db_statement sql_pending_count = {
 static void
 count_append(struct buf *out, long n)
 {
-	char	 digits[24];
-	size_t	 len, i;
+	char digits[24];
+	size_t len, i;
 
 	len = (size_t)snprintf(digits, sizeof(digits), "%ld", n);
 	for (i = 0; i < len; i++) {
 		if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
-			buf_puts(out, "\xe2\x80\xaf");	/* U+202F */
+			buf_puts(out, "\xe2\x80\xaf"); /* U+202F */
 		buf_putc(out, digits[i]);
 	}
 }
@@ -33,11 +32,11 @@ count_append(struct buf *out, long n)
 void
 home_index(struct request *req, struct response *res)
 {
-	struct view_dict	*layout, *content;
-	PGresult		*result;
-	struct buf		 title = { 0 }, text = { 0 };
-	char			*name;
-	long			 pending;
+	struct view_dict *layout, *content;
+	PGresult *result;
+	struct buf title = {0}, text = {0};
+	char *name;
+	long pending;
 
 	if ((result = db_exec(&sql_pending_count, NULL)) == NULL) {
 		page_error(req, res, db_unavailable() ? 503 : 500, NULL);
@@ -59,8 +58,8 @@ home_index(struct request *req, struct response *res)
 	buf_printf(&title, "Bonjour, %s !", name);
 	free(name);
 
-	layout = page_begin(req, res, buf_str(&title), "home/index.tpl",
-	    &content);
+	layout =
+	    page_begin(req, res, buf_str(&title), "home/index.tpl", &content);
 	view_set(content, "PENDING_LEAVES", buf_str(&text));
 	if (pending > 0)
 		view_show(content, "HAS_PENDING_LEAVES");

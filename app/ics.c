@@ -10,16 +10,16 @@
 #include "ics.h"
 #include "log.h"
 
-#define ICS_PRODID	"-//Permacoop//Leaves calendar//FR"
+#define ICS_PRODID "-//Permacoop//Leaves calendar//FR"
 /* Suggested polling interval. It is only a hint, so clients may poll less
  * often. */
-#define ICS_REFRESH_SECONDS	3600
+#define ICS_REFRESH_SECONDS 3600
 
 /* Parses "YYYY-MM-DD" into a DATE value. Returns -1 when malformed. */
 static int
 date_parse(const char *s, struct icaltimetype *out)
 {
-	int	 year, month, day, end = 0;
+	int year, month, day, end = 0;
 
 	if (s == NULL || strlen(s) != 10 ||
 	    sscanf(s, "%4d-%2d-%2d%n", &year, &month, &day, &end) != 3 ||
@@ -42,8 +42,8 @@ date_parse(const char *s, struct icaltimetype *out)
 static int
 timestamp_parse(const char *s, struct icaltimetype *out)
 {
-	int	 hour, minute, second, end = 0;
-	char	 date[11];
+	int hour, minute, second, end = 0;
+	char date[11];
 
 	if (s == NULL || strlen(s) != 19 || s[10] != ' ')
 		return -1;
@@ -51,11 +51,12 @@ timestamp_parse(const char *s, struct icaltimetype *out)
 	date[10] = '\0';
 	if (date_parse(date, out) == -1)
 		return -1;
-	if (sscanf(s + 11, "%2d:%2d:%2d%n", &hour, &minute, &second,
-	    &end) != 3 || end != 8)
+	if (sscanf(s + 11, "%2d:%2d:%2d%n", &hour, &minute, &second, &end) !=
+	        3 ||
+	    end != 8)
 		return -1;
-	if (hour > 23 || minute > 59 || second > 59 || hour < 0 ||
-	    minute < 0 || second < 0)
+	if (hour > 23 || minute > 59 || second > 59 || hour < 0 || minute < 0 ||
+	    second < 0)
 		return -1;
 	out->is_date = 0;
 	out->hour = hour;
@@ -82,27 +83,27 @@ event_add(icalcomponent *cal, const char *uid, const char *summary,
     struct icaltimetype first, struct icaltimetype last,
     struct icaltimetype stamp, bool stamp_recorded)
 {
-	icalcomponent	*event;
+	icalcomponent *event;
 
 	if ((event = icalcomponent_new(ICAL_VEVENT_COMPONENT)) == NULL)
 		return;
 	icalcomponent_add_property(event, icalproperty_new_uid(uid));
 	icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
 	if (stamp_recorded)
-		icalcomponent_add_property(event,
-		    icalproperty_new_lastmodified(stamp));
+		icalcomponent_add_property(
+		    event, icalproperty_new_lastmodified(stamp));
 	/* Accepted requests are never edited, so revision 0 is final. */
 	icalcomponent_add_property(event, icalproperty_new_sequence(0));
 	icalcomponent_add_property(event, icalproperty_new_dtstart(first));
-	icalcomponent_add_property(event,
-	    icalproperty_new_dtend(date_add_days(last, 1)));
+	icalcomponent_add_property(
+	    event, icalproperty_new_dtend(date_add_days(last, 1)));
 	icalcomponent_add_property(event, icalproperty_new_summary(summary));
-	icalcomponent_add_property(event,
-	    icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	icalcomponent_add_property(event,
-	    icalproperty_new_status(ICAL_STATUS_CONFIRMED));
-	icalcomponent_add_property(event,
-	    icalproperty_new_class(ICAL_CLASS_PUBLIC));
+	icalcomponent_add_property(
+	    event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	icalcomponent_add_property(
+	    event, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+	icalcomponent_add_property(
+	    event, icalproperty_new_class(ICAL_CLASS_PUBLIC));
 	icalcomponent_add_component(cal, event);
 }
 
@@ -110,12 +111,12 @@ event_add(icalcomponent *cal, const char *uid, const char *summary,
 static char *
 summary_new(const struct ics_leave *leave, const char *suffix)
 {
-	struct user	 user = {
-		.first_name = (char *)leave->first_name,
-		.last_name = (char *)leave->last_name,
+	struct user user = {
+	    .first_name = (char *)leave->first_name,
+	    .last_name = (char *)leave->last_name,
 	};
-	struct buf	 out = { 0 };
-	char		*name;
+	struct buf out = {0};
+	char *name;
 
 	if ((name = user_full_name(&user)) == NULL)
 		return NULL;
@@ -130,8 +131,8 @@ span_add(icalcomponent *cal, const struct ics_leave *leave,
     struct icaltimetype first, struct icaltimetype last,
     struct icaltimetype stamp, bool stamp_recorded)
 {
-	char	 uid[128];
-	char	*summary;
+	char uid[128];
+	char *summary;
 
 	snprintf(uid, sizeof(uid), "%s%s", leave->id, uid_suffix);
 	if ((summary = summary_new(leave, summary_suffix)) == NULL)
@@ -162,8 +163,8 @@ span_add(icalcomponent *cal, const struct ics_leave *leave,
 static void
 leave_add(icalcomponent *cal, const struct ics_leave *leave)
 {
-	struct icaltimetype	 start, end, first_full, last_full, stamp;
-	bool			 stamp_recorded;
+	struct icaltimetype start, end, first_full, last_full, stamp;
+	bool stamp_recorded;
 
 	if (leave->id == NULL) {
 		log_warn("leaves feed: leave request without id left out");
@@ -173,7 +174,8 @@ leave_add(icalcomponent *cal, const struct ics_leave *leave)
 	    date_parse(leave->end_date, &end) == -1 ||
 	    icaltime_compare_date_only(start, end) > 0) {
 		log_warn("leaves feed: leave request %s left out: invalid "
-		    "dates \"%s\" to \"%s\"", leave->id,
+		         "dates \"%s\" to \"%s\"",
+		    leave->id,
 		    leave->start_date != NULL ? leave->start_date : "",
 		    leave->end_date != NULL ? leave->end_date : "");
 		return;
@@ -187,8 +189,10 @@ leave_add(icalcomponent *cal, const struct ics_leave *leave)
 
 	if (icaltime_compare_date_only(start, end) == 0) {
 		span_add(cal, leave, "",
-		    leave->starts_all_day && leave->ends_all_day ?
-		    "" : " (demi-journée)", start, end, stamp, stamp_recorded);
+		    leave->starts_all_day && leave->ends_all_day
+		        ? ""
+		        : " (demi-journée)",
+		    start, end, stamp, stamp_recorded);
 		return;
 	}
 
@@ -208,7 +212,7 @@ leave_add(icalcomponent *cal, const struct ics_leave *leave)
 static void
 x_property_add(icalcomponent *cal, const char *name, const char *value)
 {
-	icalproperty	*prop;
+	icalproperty *prop;
 
 	if ((prop = icalproperty_new_x(value)) == NULL)
 		return;
@@ -225,8 +229,8 @@ x_property_add(icalcomponent *cal, const char *name, const char *value)
 static void
 calendar_properties_add(icalcomponent *cal, const char *cooperative_name)
 {
-	struct buf	 name = { 0 };
-	char		 ttl[32];
+	struct buf name = {0};
+	char ttl[32];
 
 	buf_puts(&name, "Congés");
 	if (cooperative_name != NULL && *cooperative_name != '\0')
@@ -234,20 +238,20 @@ calendar_properties_add(icalcomponent *cal, const char *cooperative_name)
 
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_prodid(ICS_PRODID));
-	icalcomponent_add_property(cal,
-	    icalproperty_new_calscale("GREGORIAN"));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	/* NOTE: iTIP (RFC 5546) wants an ORGANIZER in each VEVENT of a
 	 * PUBLISH, which a leave has no natural value for. Published feeds
 	 * commonly omit it, but icalrestriction_check() reports it. */
-	icalcomponent_add_property(cal,
-	    icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	icalcomponent_add_property(
+	    cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
 	/* NOTE: libical 3.0 escapes a backslash in an X- property value but
 	 * not a comma or a semicolon. The parsers of libical 3.0 and
 	 * ical.js 2.2 read such a name back unchanged. */
 	x_property_add(cal, "X-WR-CALNAME", buf_str(&name));
 	icalcomponent_add_property(cal, icalproperty_new_name(buf_str(&name)));
-	icalcomponent_add_property(cal, icalproperty_new_refreshinterval(
-	    icaldurationtype_from_int(ICS_REFRESH_SECONDS)));
+	icalcomponent_add_property(cal,
+	    icalproperty_new_refreshinterval(
+	        icaldurationtype_from_int(ICS_REFRESH_SECONDS)));
 	snprintf(ttl, sizeof(ttl), "PT%dH", ICS_REFRESH_SECONDS / 3600);
 	x_property_add(cal, "X-PUBLISHED-TTL", ttl);
 	x_property_add(cal, "X-WR-TIMEZONE", "Europe/Paris");
@@ -256,12 +260,12 @@ calendar_properties_add(icalcomponent *cal, const char *cooperative_name)
 }
 
 char *
-ics_leaves_calendar(const char *cooperative_name,
-    const struct ics_leave *leaves, size_t count)
+ics_leaves_calendar(
+    const char *cooperative_name, const struct ics_leave *leaves, size_t count)
 {
-	icalcomponent	*cal;
-	char		*text;
-	size_t		 i;
+	icalcomponent *cal;
+	char *text;
+	size_t i;
 
 	if ((cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)) == NULL)
 		return NULL;

@@ -7,14 +7,14 @@
 
 /* One accepted leave request, with the columns the feed shows. */
 struct ics_leave {
-	const char	*id;		/* leave request uuid */
-	const char	*first_name;
-	const char	*last_name;
-	const char	*start_date;	/* "YYYY-MM-DD" */
-	bool		 starts_all_day; /* false: half of start_date only */
-	const char	*end_date;	/* "YYYY-MM-DD", from start_date on */
-	bool		 ends_all_day;	/* false: half of end_date only */
-	const char	*moderated_at;	/* "YYYY-MM-DD HH:MM:SS" in UTC, or
+	const char *id; /* leave request uuid */
+	const char *first_name;
+	const char *last_name;
+	const char *start_date;   /* "YYYY-MM-DD" */
+	bool starts_all_day;      /* false: half of start_date only */
+	const char *end_date;     /* "YYYY-MM-DD", from start_date on */
+	bool ends_all_day;        /* false: half of end_date only */
+	const char *moderated_at; /* "YYYY-MM-DD HH:MM:SS" in UTC, or
 					   NULL when never recorded */
 };
 
@@ -26,7 +26,7 @@ struct ics_leave {
  * bytes. Entries with malformed dates or an end before their start are
  * logged and left out. Returns NULL only when memory runs out.
  */
-char	*ics_leaves_calendar(const char *cooperative_name,
-	    const struct ics_leave *leaves, size_t count);
+char *ics_leaves_calendar(
+    const char *cooperative_name, const struct ics_leave *leaves, size_t count);
 
 #endif

@@ -1,5 +1,5 @@
 /* The permacoop command: the FastCGI master and its workers, and migrate. */
-#define _GNU_SOURCE	/* strsignal */
+#define _GNU_SOURCE /* strsignal */
 #include <sys/types.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
@@ -28,32 +28,32 @@
 #include "view.h"
 
 /* Workers still busy this long after SIGTERM get SIGKILL. */
-#define STOP_TIMEOUT_MS		10000
+#define STOP_TIMEOUT_MS 10000
 /* Least time between two starts of the same worker slot. */
-#define RESTART_INTERVAL_MS	1000
-#define SLOW_REQUEST_MS		1000
+#define RESTART_INTERVAL_MS 1000
+#define SLOW_REQUEST_MS     1000
 
 #define TOO_LARGE_MESSAGE \
 	"Le formulaire envoyé dépasse la taille maximale d'un mégaoctet."
 
 struct worker {
-	pid_t	 pid;		/* 0 while the slot waits */
-	long	 started_ms;
-	long	 restart_ms;	/* when a waiting slot starts */
+	pid_t pid; /* 0 while the slot waits */
+	long started_ms;
+	long restart_ms; /* when a waiting slot starts */
 };
 
-static struct worker	*workers;
-static int		 listen_fd = -1;
-static pid_t		 master_pid;
+static struct worker *workers;
+static int listen_fd = -1;
+static pid_t master_pid;
 
 /* Worker state read by its SIGTERM handler. */
-static volatile sig_atomic_t	 worker_busy;
-static volatile sig_atomic_t	 worker_stopping;
+static volatile sig_atomic_t worker_busy;
+static volatile sig_atomic_t worker_stopping;
 
 static long
 now_ms(void)
 {
-	struct timespec	 ts;
+	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
@@ -62,11 +62,11 @@ now_ms(void)
 static void
 request_id_generate(char id[17])
 {
-	unsigned char	 bytes[8];
-	size_t		 i;
+	unsigned char bytes[8];
+	size_t i;
 
 	if (getrandom(bytes, sizeof(bytes), 0) != (ssize_t)sizeof(bytes)) {
-		long	 fallback = now_ms() ^ ((long)getpid() << 20);
+		long fallback = now_ms() ^ ((long)getpid() << 20);
 
 		memcpy(bytes, &fallback, sizeof(bytes));
 	}
@@ -77,10 +77,10 @@ request_id_generate(char id[17])
 static void
 serve_request(FCGX_Request *fcgi)
 {
-	struct request	 req;
-	struct response	 res;
-	long		 start, elapsed;
-	int		 status;
+	struct request req;
+	struct response res;
+	long start, elapsed;
+	int status;
 
 	start = now_ms();
 	memset(&req, 0, sizeof(req));
@@ -98,8 +98,8 @@ serve_request(FCGX_Request *fcgi)
 
 	elapsed = now_ms() - start;
 	if (elapsed >= SLOW_REQUEST_MS)
-		log_warn("slow request: %s %s: status %d in %ld ms",
-		    req.method, req.path, res.status, elapsed);
+		log_warn("slow request: %s %s: status %d in %ld ms", req.method,
+		    req.path, res.status, elapsed);
 	else
 		log_debug("%s %s: status %d in %ld ms", req.method, req.path,
 		    res.status, elapsed);
@@ -128,8 +128,8 @@ worker_on_sigterm(int sig)
 static void
 worker_signals(void)
 {
-	struct sigaction	 sa;
-	sigset_t		 none;
+	struct sigaction sa;
+	sigset_t none;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = worker_on_sigterm;
@@ -149,11 +149,10 @@ worker_signals(void)
 		_exit(0);
 }
 
-static void __attribute__((noreturn))
-worker_run(void)
+static void __attribute__((noreturn)) worker_run(void)
 {
-	FCGX_Request	 fcgi;
-	int		 rc;
+	FCGX_Request fcgi;
+	int rc;
 
 	worker_signals();
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fcgi, listen_fd, 0) != 0) {
@@ -182,7 +181,7 @@ worker_run(void)
 static void
 worker_spawn(struct worker *w)
 {
-	pid_t	 pid;
+	pid_t pid;
 
 	w->started_ms = now_ms();
 	if ((pid = fork()) == -1) {
@@ -201,8 +200,8 @@ static void
 describe_status(int status, char *out, size_t size)
 {
 	if (WIFEXITED(status))
-		snprintf(out, size, "exited with status %d",
-		    WEXITSTATUS(status));
+		snprintf(
+		    out, size, "exited with status %d", WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
 		snprintf(out, size, "was killed by signal %d (%s)%s",
 		    WTERMSIG(status), strsignal(WTERMSIG(status)),
@@ -217,11 +216,11 @@ describe_status(int status, char *out, size_t size)
 static void
 workers_reap(bool stopping)
 {
-	struct worker	*w;
-	char		 how[96];
-	pid_t		 pid;
-	long		 now;
-	int		 status, i;
+	struct worker *w;
+	char how[96];
+	pid_t pid;
+	long now;
+	int status, i;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (w = NULL, i = 0; i < config.workers; i++) {
@@ -240,8 +239,9 @@ workers_reap(bool stopping)
 		w->restart_ms = w->started_ms + RESTART_INTERVAL_MS;
 		if (w->restart_ms < now)
 			w->restart_ms = now;
-		log_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0 ?
-		    LOG_LEVEL_WARN : LOG_LEVEL_ERROR,
+		log_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0
+		        ? LOG_LEVEL_WARN
+		        : LOG_LEVEL_ERROR,
 		    "master: worker %ld %s, starting a new one", (long)pid,
 		    how);
 	}
@@ -252,8 +252,8 @@ workers_reap(bool stopping)
 static long
 workers_restart_due(void)
 {
-	long	 now, next = -1;
-	int	 i;
+	long now, next = -1;
+	int i;
 
 	now = now_ms();
 	for (i = 0; i < config.workers; i++) {
@@ -273,7 +273,7 @@ workers_restart_due(void)
 static int
 workers_alive(void)
 {
-	int	 i, n = 0;
+	int i, n = 0;
 
 	for (i = 0; i < config.workers; i++) {
 		if (workers[i].pid != 0)
@@ -285,7 +285,7 @@ workers_alive(void)
 static void
 workers_kill(void)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < config.workers; i++) {
 		if (workers[i].pid == 0)
@@ -301,7 +301,7 @@ workers_kill(void)
 static struct timespec
 timespec_from_ms(long ms)
 {
-	struct timespec	 ts;
+	struct timespec ts;
 
 	ts.tv_sec = ms / 1000;
 	ts.tv_nsec = (ms % 1000) * 1000000L;
@@ -318,11 +318,11 @@ timespec_from_ms(long ms)
 static void
 master_loop(const sigset_t *signals)
 {
-	struct timespec	 timeout;
-	siginfo_t	 info;
-	long		 wait_ms, deadline = 0;
-	bool		 stopping = false;
-	int		 sig;
+	struct timespec timeout;
+	siginfo_t info;
+	long wait_ms, deadline = 0;
+	bool stopping = false;
+	int sig;
 
 	for (;;) {
 		if (stopping)
@@ -342,7 +342,8 @@ master_loop(const sigset_t *signals)
 			deadline = now_ms() + STOP_TIMEOUT_MS;
 			if (shutdown(listen_fd, SHUT_RD) == -1)
 				log_error("master: shutdown of the socket "
-				    "failed: %s", strerror(errno));
+				          "failed: %s",
+				    strerror(errno));
 		}
 		workers_reap(stopping);
 		if (stopping && workers_alive() == 0)
@@ -358,8 +359,8 @@ master_loop(const sigset_t *signals)
 static int
 make_parent_folders(const char *path)
 {
-	char	*copy, *p;
-	int	 rc = 0;
+	char *copy, *p;
+	int rc = 0;
 
 	if ((copy = strdup(path)) == NULL)
 		abort();
@@ -384,13 +385,14 @@ make_parent_folders(const char *path)
 static int
 remove_stale_socket(const struct sockaddr_un *addr)
 {
-	int	 fd, rc = 0;
+	int fd, rc = 0;
 
 	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1)
 		return 0;
 	if (connect(fd, (const struct sockaddr *)addr, sizeof(*addr)) == 0) {
 		log_error("master: another server already listens on %s; "
-		    "stop it or set PERMACOOP_SOCKET", addr->sun_path);
+		          "stop it or set PERMACOOP_SOCKET",
+		    addr->sun_path);
 		rc = -1;
 	} else if (errno == ECONNREFUSED)
 		unlink(addr->sun_path);
@@ -403,20 +405,19 @@ remove_stale_socket(const struct sockaddr_un *addr)
 static int
 socket_open(const char *path)
 {
-	struct sockaddr_un	 addr;
-	int			 fd;
+	struct sockaddr_un addr;
+	int fd;
 
 	memset(&addr, 0, sizeof(addr));
 	addr.sun_family = AF_UNIX;
 	if (strlen(path) >= sizeof(addr.sun_path)) {
 		log_error("master: socket path %s is too long: at most %zu "
-		    "bytes; set a shorter PERMACOOP_SOCKET", path,
-		    sizeof(addr.sun_path) - 1);
+		          "bytes; set a shorter PERMACOOP_SOCKET",
+		    path, sizeof(addr.sun_path) - 1);
 		return -1;
 	}
 	memcpy(addr.sun_path, path, strlen(path));
-	if (make_parent_folders(path) == -1 ||
-	    remove_stale_socket(&addr) == -1)
+	if (make_parent_folders(path) == -1 || remove_stale_socket(&addr) == -1)
 		return -1;
 
 	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1) {
@@ -425,8 +426,8 @@ socket_open(const char *path)
 	}
 	if (bind(fd, (struct sockaddr *)&addr, sizeof(addr)) == -1 ||
 	    chmod(path, 0666) == -1 || listen(fd, SOMAXCONN) == -1) {
-		log_error("master: cannot listen on %s: %s", path,
-		    strerror(errno));
+		log_error(
+		    "master: cannot listen on %s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -444,7 +445,7 @@ on_signal(int sig)
 static void
 master_signals(sigset_t *signals)
 {
-	struct sigaction	 sa;
+	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -464,8 +465,8 @@ master_signals(sigset_t *signals)
 static int
 serve(void)
 {
-	sigset_t	 signals;
-	int		 i;
+	sigset_t signals;
+	int i;
 
 	master_pid = getpid();
 	view_init(config.views_dir);
@@ -479,8 +480,8 @@ serve(void)
 	master_signals(&signals);
 	for (i = 0; i < config.workers; i++)
 		worker_spawn(&workers[i]);
-	log_info("master: listening on %s with %d workers",
-	    config.socket_path, config.workers);
+	log_info("master: listening on %s with %d workers", config.socket_path,
+	    config.workers);
 
 	master_loop(&signals);
 
@@ -506,7 +507,7 @@ usage(void)
 int
 main(int argc, char *argv[])
 {
-	bool	 seed = false;
+	bool seed = false;
 
 	if (argc < 2) {
 		usage();
@@ -529,6 +530,7 @@ main(int argc, char *argv[])
 		return migrate_run(seed) == 0 ? 0 : 1;
 	}
 	usage();
-	return strcmp(argv[1], "help") == 0 ||
-	    strcmp(argv[1], "--help") == 0 ? 0 : 2;
+	return strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0
+	    ? 0
+	    : 2;
 }

@@ -15,47 +15,47 @@
 #include "migrate.h"
 
 /* Creates Permacoop's schema, and is skipped when Permacoop did that. */
-#define BASELINE_FILE		"0001_permacoop_schema.sql"
-#define SEED_PREFIX		"seed/"
+#define BASELINE_FILE "0001_permacoop_schema.sql"
+#define SEED_PREFIX   "seed/"
 /* Advisory lock key: the ASCII bytes of "permacoo" as a bigint. */
-#define MIGRATE_LOCK_KEY	"8099006455163281263"
-#define MIGRATE_FILE_MAX	(16 * 1024 * 1024)
+#define MIGRATE_LOCK_KEY "8099006455163281263"
+#define MIGRATE_FILE_MAX (16 * 1024 * 1024)
 
 /* The names that Permacoop's TypeORM records in "migrations", in order. */
 static const char *const permacoop_migrations[] = {
-	"InitModel1575020116603",
-	"ModelsRestructuration1604827206393",
-	"CooperativeSettings1605272527582",
-	"EventBillable1605556978071",
-	"Invoice1606221236110",
-	"InvoiceUnitPrice1606403084585",
-	"ChangeUserAdministrativeJoiningDateType1607088934563",
-	"MealTicketRemoval1608728416097",
-	"Contact1633700963101",
-	"makeMealTicketRemovalCommentNullable1633787043133",
-	"AddUserAdministrativeWorkingTime1637158054129",
-	"addContactContactedby1645798997884",
-	"DropPaySlip1647071905784",
-	"DropProjectDayDuration1648283366970",
-	"UserSavingsRecord1650636333167",
-	"IllimitedLeaveType1651234850677",
-	"InterestRate1651674281488",
-	"upgradeDatabase1676042443249",
-	"removeJohnDoe1676042513328",
-	"removeInvoices1678458554609",
-	"addSustainableMobilityFeeColumnToUserAdministrative1679323604719",
-	"RemoveQuote1687944271705",
-	"RemoveBillable1687946137748",
-	"RemoveDailyRate1687953603202",
-	"RemoveContacts1687959453344",
-	"RemoveFile1695400222241",
-	"DropAddress1699290758562",
-	"AddSession1703240232765",
-	"ProjectActive1716653153304",
-	"CreateNotificationTable1717147942177",
-	"AddPostponedWorkedFreeDayLeaveRequestType1718114720685",
-	"AddRelocationLeave1719581515131",
-	"AddMenstrualLeave1743667200000",
+    "InitModel1575020116603",
+    "ModelsRestructuration1604827206393",
+    "CooperativeSettings1605272527582",
+    "EventBillable1605556978071",
+    "Invoice1606221236110",
+    "InvoiceUnitPrice1606403084585",
+    "ChangeUserAdministrativeJoiningDateType1607088934563",
+    "MealTicketRemoval1608728416097",
+    "Contact1633700963101",
+    "makeMealTicketRemovalCommentNullable1633787043133",
+    "AddUserAdministrativeWorkingTime1637158054129",
+    "addContactContactedby1645798997884",
+    "DropPaySlip1647071905784",
+    "DropProjectDayDuration1648283366970",
+    "UserSavingsRecord1650636333167",
+    "IllimitedLeaveType1651234850677",
+    "InterestRate1651674281488",
+    "upgradeDatabase1676042443249",
+    "removeJohnDoe1676042513328",
+    "removeInvoices1678458554609",
+    "addSustainableMobilityFeeColumnToUserAdministrative1679323604719",
+    "RemoveQuote1687944271705",
+    "RemoveBillable1687946137748",
+    "RemoveDailyRate1687953603202",
+    "RemoveContacts1687959453344",
+    "RemoveFile1695400222241",
+    "DropAddress1699290758562",
+    "AddSession1703240232765",
+    "ProjectActive1716653153304",
+    "CreateNotificationTable1717147942177",
+    "AddPostponedWorkedFreeDayLeaveRequestType1718114720685",
+    "AddRelocationLeave1719581515131",
+    "AddMenstrualLeave1743667200000",
 };
 #define PERMACOOP_MIGRATION_COUNT \
 	(int)(sizeof(permacoop_migrations) / sizeof(permacoop_migrations[0]))
@@ -66,67 +66,66 @@ static const char *const permacoop_migrations[] = {
  * it. A run therefore stops at its first failure and makes no further
  * call once session_broken is set.
  */
-static PGconn	*session;
-static bool	 session_broken;
+static PGconn *session;
+static bool session_broken;
 
 static const char SQL_CREATE_HISTORY[] =
-	"CREATE TABLE IF NOT EXISTS permacoop_schema_migrations (\n"
-	"	name		text		PRIMARY KEY,\n"
-	"	applied_at	timestamptz	NOT NULL DEFAULT now()\n"
-	")";
+    "CREATE TABLE IF NOT EXISTS permacoop_schema_migrations (\n"
+    "	name		text		PRIMARY KEY,\n"
+    "	applied_at	timestamptz	NOT NULL DEFAULT now()\n"
+    ")";
 
 static struct db_statement stmt_try_lock = {
-	.name = "migrate_try_lock",
-	.sql = "SELECT pg_try_advisory_lock($1::bigint)",
-	.param_count = 1,
+    .name = "migrate_try_lock",
+    .sql = "SELECT pg_try_advisory_lock($1::bigint)",
+    .param_count = 1,
 };
 
 static struct db_statement stmt_lock = {
-	.name = "migrate_lock",
-	.sql = "SELECT pg_advisory_lock($1::bigint)",
-	.param_count = 1,
+    .name = "migrate_lock",
+    .sql = "SELECT pg_advisory_lock($1::bigint)",
+    .param_count = 1,
 };
 
 static struct db_statement stmt_unlock = {
-	.name = "migrate_unlock",
-	.sql = "SELECT pg_advisory_unlock($1::bigint)",
-	.param_count = 1,
+    .name = "migrate_unlock",
+    .sql = "SELECT pg_advisory_unlock($1::bigint)",
+    .param_count = 1,
 };
 
 static struct db_statement stmt_applied = {
-	.name = "migrate_applied",
-	.sql = "SELECT name FROM permacoop_schema_migrations",
-	.param_count = 0,
+    .name = "migrate_applied",
+    .sql = "SELECT name FROM permacoop_schema_migrations",
+    .param_count = 0,
 };
 
 static struct db_statement stmt_record = {
-	.name = "migrate_record",
-	.sql = "INSERT INTO permacoop_schema_migrations (name) VALUES ($1)",
-	.param_count = 1,
+    .name = "migrate_record",
+    .sql = "INSERT INTO permacoop_schema_migrations (name) VALUES ($1)",
+    .param_count = 1,
 };
 
 static struct db_statement stmt_existing_tables = {
-	.name = "migrate_existing_tables",
-	.sql =
-	    "SELECT to_regclass('public.migrations') IS NOT NULL,\n"
-	    "       to_regclass('public.\"user\"') IS NOT NULL",
-	.param_count = 0,
+    .name = "migrate_existing_tables",
+    .sql = "SELECT to_regclass('public.migrations') IS NOT NULL,\n"
+           "       to_regclass('public.\"user\"') IS NOT NULL",
+    .param_count = 0,
 };
 
 /* $1 is the array of Permacoop's migration names. */
 static struct db_statement stmt_permacoop_history = {
-	.name = "migrate_permacoop_history",
-	.sql =
-	    "SELECT count(DISTINCT name) FILTER (WHERE name = ANY ($1::text[])),\n"
-	    "       count(*) FILTER (WHERE name <> ALL ($1::text[]))\n"
-	    "FROM public.migrations",
-	.param_count = 1,
+    .name = "migrate_permacoop_history",
+    .sql =
+        "SELECT count(DISTINCT name) FILTER (WHERE name = ANY ($1::text[])),\n"
+        "       count(*) FILTER (WHERE name <> ALL ($1::text[]))\n"
+        "FROM public.migrations",
+    .param_count = 1,
 };
 
 static struct db_statement stmt_has_users = {
-	.name = "migrate_has_users",
-	.sql = "SELECT EXISTS (SELECT 1 FROM \"user\")",
-	.param_count = 0,
+    .name = "migrate_has_users",
+    .sql = "SELECT EXISTS (SELECT 1 FROM \"user\")",
+    .param_count = 0,
 };
 
 static int
@@ -138,9 +137,9 @@ compare_names(const void *a, const void *b)
 static bool
 is_sql_file(const char *dir, const char *name)
 {
-	char		 path[4096];
-	struct stat	 st;
-	size_t		 len;
+	char path[4096];
+	struct stat st;
+	size_t len;
 
 	len = strlen(name);
 	if (name[0] == '.' || len < 5 || strcmp(name + len - 4, ".sql") != 0)
@@ -154,7 +153,7 @@ is_sql_file(const char *dir, const char *name)
 void
 migrate_names_free(char **names)
 {
-	char	**p;
+	char **p;
 
 	if (names == NULL)
 		return;
@@ -166,10 +165,10 @@ migrate_names_free(char **names)
 int
 migrate_list_files(const char *dir, char ***names)
 {
-	DIR		*d;
-	struct dirent	*entry;
-	char		**list = NULL, **grown;
-	int		 count = 0;
+	DIR *d;
+	struct dirent *entry;
+	char **list = NULL, **grown;
+	int count = 0;
 
 	*names = NULL;
 	if ((d = opendir(dir)) == NULL) {
@@ -201,17 +200,19 @@ migrate_list_files(const char *dir, char ***names)
 static char *
 read_file(const char *path)
 {
-	FILE	*f;
-	char	*data;
-	long	 size;
+	FILE *f;
+	char *data;
+	long size;
 
 	if ((f = fopen(path, "rb")) == NULL) {
-		log_error("migrate: failed to open %s: %s", path, strerror(errno));
+		log_error(
+		    "migrate: failed to open %s: %s", path, strerror(errno));
 		return NULL;
 	}
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {
-		log_error("migrate: failed to read %s: %s", path, strerror(errno));
+		log_error(
+		    "migrate: failed to read %s: %s", path, strerror(errno));
 		fclose(f);
 		return NULL;
 	}
@@ -241,13 +242,13 @@ read_file(const char *path)
 static int
 line_of_position(const char *sql, long position)
 {
-	const unsigned char	*p = (const unsigned char *)sql;
-	int			 line = 1;
-	long			 chars = 0;
+	const unsigned char *p = (const unsigned char *)sql;
+	int line = 1;
+	long chars = 0;
 
 	for (; *p != '\0'; p++) {
 		if ((*p & 0xc0) == 0x80)
-			continue;	/* a UTF-8 continuation byte */
+			continue; /* a UTF-8 continuation byte */
 		if (++chars >= position)
 			break;
 		if (*p == '\n')
@@ -257,12 +258,11 @@ line_of_position(const char *sql, long position)
 }
 
 static void
-log_script_error(const char *record_name, const char *sql,
-    const PGresult *res)
+log_script_error(const char *record_name, const char *sql, const PGresult *res)
 {
-	const char	*state, *position, *primary, *detail;
-	char		 where[32] = "", text[1024];
-	size_t		 len;
+	const char *state, *position, *primary, *detail;
+	char where[32] = "", text[1024];
+	size_t len;
 
 	state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	position = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION);
@@ -285,7 +285,7 @@ log_script_error(const char *record_name, const char *sql,
 static bool
 is_applied(const PGresult *applied, const char *name)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < PQntuples(applied); i++) {
 		if (strcmp(PQgetvalue(applied, i, 0), name) == 0)
@@ -297,8 +297,8 @@ is_applied(const PGresult *applied, const char *name)
 static bool
 record(const char *name)
 {
-	const char	*params[] = { name };
-	PGresult	*res;
+	const char *params[] = {name};
+	PGresult *res;
 
 	if ((res = db_exec(&stmt_record, params)) == NULL)
 		return false;
@@ -324,7 +324,7 @@ rollback(void)
 static bool
 script_lost_connection(const PGresult *res)
 {
-	const char	*state;
+	const char *state;
 
 	if (PQstatus(session) != CONNECTION_OK || res == NULL)
 		return true;
@@ -341,10 +341,10 @@ script_lost_connection(const PGresult *res)
 static int
 apply_file(const char *dir, const char *file, const char *record_name)
 {
-	char		 path[4096];
-	char		*sql;
-	PGresult	*res;
-	ExecStatusType	 status;
+	char path[4096];
+	char *sql;
+	PGresult *res;
+	ExecStatusType status;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	if ((sql = read_file(path)) == NULL)
@@ -378,8 +378,8 @@ fail:
 static void
 permacoop_names_array(char *buf, size_t size)
 {
-	size_t	 len = 0;
-	int	 i;
+	size_t len = 0;
+	int i;
 
 	for (i = 0; i < PERMACOOP_MIGRATION_COUNT; i++)
 		len += snprintf(buf + len, size - len, "%c%s",
@@ -395,11 +395,11 @@ permacoop_names_array(char *buf, size_t size)
 static int
 baseline_action(void)
 {
-	char		 names[2048];
-	const char	*params[] = { names };
-	PGresult	*res;
-	bool		 has_history, has_user;
-	int		 known, unknown;
+	char names[2048];
+	const char *params[] = {names};
+	PGresult *res;
+	bool has_history, has_user;
+	int known, unknown;
 
 	if ((res = db_exec(&stmt_existing_tables, NULL)) == NULL)
 		return -1;
@@ -407,7 +407,8 @@ baseline_action(void)
 	has_user = PQgetvalue(res, 0, 1)[0] == 't';
 	PQclear(res);
 	if (!has_history && has_user) {
-		log_error("migrate: the database has a \"user\" table but no "
+		log_error(
+		    "migrate: the database has a \"user\" table but no "
 		    "\"migrations\" table, so its schema is unknown; use an "
 		    "empty database or one migrated by Permacoop");
 		return -1;
@@ -422,32 +423,37 @@ baseline_action(void)
 	unknown = atoi(PQgetvalue(res, 0, 1));
 	PQclear(res);
 	if (known < PERMACOOP_MIGRATION_COUNT) {
-		log_error("migrate: the \"migrations\" table lists %d of "
+		log_error(
+		    "migrate: the \"migrations\" table lists %d of "
 		    "Permacoop's %d migrations; run Permacoop's own migrations "
 		    "(typeorm migration:run) on this database first, then "
-		    "run this again", known, PERMACOOP_MIGRATION_COUNT);
+		    "run this again",
+		    known, PERMACOOP_MIGRATION_COUNT);
 		return -1;
 	}
 	if (unknown > 0)
 		log_warn("migrate: the \"migrations\" table also lists %d "
-		    "Permacoop migrations newer than this version knows; "
-		    "their changes are not taken into account", unknown);
+		         "Permacoop migrations newer than this version knows; "
+		         "their changes are not taken into account",
+		    unknown);
 	log_info("migrate: the database was migrated by Permacoop, "
-	    "recording %s without running it", BASELINE_FILE);
+	         "recording %s without running it",
+	    BASELINE_FILE);
 	return 1;
 }
 
 static int
 apply_migrations(const char *dir, const PGresult *applied)
 {
-	char	**files;
-	int	 count, i, action, done = 0;
+	char **files;
+	int count, i, action, done = 0;
 
 	if ((count = migrate_list_files(dir, &files)) < 0)
 		return -1;
 	if (count == 0) {
 		log_error("migrate: no .sql file in %s; set PERMACOOP_SQL to "
-		    "the migrations folder", dir);
+		          "the migrations folder",
+		    dir);
 		goto fail;
 	}
 	for (i = 0; i < count; i++) {
@@ -457,13 +463,13 @@ apply_migrations(const char *dir, const PGresult *applied)
 		if (strcmp(files[i], BASELINE_FILE) == 0 &&
 		    (action = baseline_action()) == -1)
 			goto fail;
-		if (action == 1 ? !record(files[i]) :
-		    apply_file(dir, files[i], files[i]) == -1)
+		if (action == 1 ? !record(files[i])
+		                : apply_file(dir, files[i], files[i]) == -1)
 			goto fail;
 		done++;
 	}
-	log_info("migrate: %d migration(s) applied, %d already applied",
-	    done, count - done);
+	log_info("migrate: %d migration(s) applied, %d already applied", done,
+	    count - done);
 	migrate_names_free(files);
 	return 0;
 fail:
@@ -476,11 +482,11 @@ fail:
 static int
 apply_seeds(const char *dir, const PGresult *applied)
 {
-	char		 seed_dir[4096], name[512];
-	char		**files;
-	PGresult	*res;
-	int		 count, i, pending = 0;
-	bool		 has_users;
+	char seed_dir[4096], name[512];
+	char **files;
+	PGresult *res;
+	int count, i, pending = 0;
+	bool has_users;
 
 	snprintf(seed_dir, sizeof(seed_dir), "%s/seed", dir);
 	if ((count = migrate_list_files(seed_dir, &files)) < 0)
@@ -500,7 +506,7 @@ apply_seeds(const char *dir, const PGresult *applied)
 	PQclear(res);
 	if (has_users) {
 		log_info("migrate: seed skipped because the \"user\" table "
-		    "is not empty");
+		         "is not empty");
 		goto done;
 	}
 
@@ -523,8 +529,8 @@ fail:
 static bool
 lock_key_call(struct db_statement *stmt, bool *result)
 {
-	const char	*params[] = { MIGRATE_LOCK_KEY };
-	PGresult	*res;
+	const char *params[] = {MIGRATE_LOCK_KEY};
+	PGresult *res;
 
 	if ((res = db_exec(stmt, params)) == NULL)
 		return false;
@@ -538,7 +544,7 @@ lock_key_call(struct db_statement *stmt, bool *result)
 static int
 lock(void)
 {
-	bool	 locked;
+	bool locked;
 
 	if (!lock_key_call(&stmt_try_lock, &locked))
 		return -1;
@@ -551,8 +557,8 @@ lock(void)
 static int
 run_locked(const char *dir, bool seed)
 {
-	PGresult	*applied;
-	int		 rc = -1;
+	PGresult *applied;
+	int rc = -1;
 
 	if (!db_command(SQL_CREATE_HISTORY))
 		return -1;
@@ -571,8 +577,8 @@ done:
 int
 migrate_run(bool seed)
 {
-	const char	*dir;
-	int		 rc;
+	const char *dir;
+	int rc;
 
 	dir = getenv("PERMACOOP_SQL");
 	if (dir == NULL || dir[0] == '\0')

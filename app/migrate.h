@@ -13,14 +13,14 @@
  * Holds an advisory lock for the whole run so concurrent runs wait.
  * Returns 0 on success, or -1 after logging why.
  */
-int	migrate_run(bool seed);
+int migrate_run(bool seed);
 
 /*
  * Lists the regular files of dir whose name ends in ".sql", sorted by
  * byte value. Stores a NULL-terminated array in *names, to be freed with
  * migrate_names_free. Returns the count, or -1 after logging why.
  */
-int	migrate_list_files(const char *dir, char ***names);
-void	migrate_names_free(char **names);
+int migrate_list_files(const char *dir, char ***names);
+void migrate_names_free(char **names);
 
 #endif

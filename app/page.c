@@ -11,9 +11,9 @@
 #include "session.h"
 #include "view.h"
 
-#define LAYOUT_APP	"layouts/app.tpl"
-#define LAYOUT_BLANK	"layouts/blank.tpl"
-#define ERROR_TEMPLATE	"errors/error.tpl"
+#define LAYOUT_APP     "layouts/app.tpl"
+#define LAYOUT_BLANK   "layouts/blank.tpl"
+#define ERROR_TEMPLATE "errors/error.tpl"
 
 /*
  * A menu entry is current when the route name equals its stem or starts
@@ -21,37 +21,37 @@
  * crm_customers_edit.
  */
 struct menu_rule {
-	const char	*section;
-	const char	*stem;
+	const char *section;
+	const char *stem;
 };
 
 static const struct menu_rule menu_rules[] = {
-	{ "NAV_HOME", "home" },
-	{ "NAV_FAIRCALENDAR", "faircalendar" },
-	{ "NAV_CRM", "crm" },
-	{ "NAV_CUSTOMERS", "crm_customers" },
-	{ "NAV_PROJECTS", "crm_projects" },
-	{ "NAV_TASKS", "crm_tasks" },
-	{ "NAV_PEOPLE", "people" },
-	{ "NAV_LEAVES", "people_leave_requests" },
-	{ "NAV_PAYROLL", "people_payroll_elements" },
-	{ "NAV_MEAL_TICKETS", "people_meal_tickets" },
-	{ "NAV_USERS", "people_users" },
+    {"NAV_HOME", "home"},
+    {"NAV_FAIRCALENDAR", "faircalendar"},
+    {"NAV_CRM", "crm"},
+    {"NAV_CUSTOMERS", "crm_customers"},
+    {"NAV_PROJECTS", "crm_projects"},
+    {"NAV_TASKS", "crm_tasks"},
+    {"NAV_PEOPLE", "people"},
+    {"NAV_LEAVES", "people_leave_requests"},
+    {"NAV_PAYROLL", "people_payroll_elements"},
+    {"NAV_MEAL_TICKETS", "people_meal_tickets"},
+    {"NAV_USERS", "people_users"},
 };
 
 /* A file of views/static/ and its URL, versioned by a hash of its content
  * so that nginx can let browsers cache it for a long time. */
 struct static_file {
-	const char	*key;
-	const char	*name;
-	char		 url[96];
+	const char *key;
+	const char *name;
+	char url[96];
 };
 
 static struct static_file static_files[] = {
-	{ "CSS_URL", "main.css", "" },
-	{ "JS_URL", "main.js", "" },
-	{ "LOGO_URL", "logo.svg", "" },
-	{ "FAVICON_URL", "favicon.svg", "" },
+    {"CSS_URL", "main.css", ""},
+    {"JS_URL", "main.js", ""},
+    {"LOGO_URL", "logo.svg", ""},
+    {"FAVICON_URL", "favicon.svg", ""},
 };
 
 static bool
@@ -69,9 +69,9 @@ uses_app_layout(const struct request *req)
 static unsigned long
 file_hash(const char *path)
 {
-	FILE		*file;
-	unsigned long	 hash = 2166136261UL;
-	int		 c;
+	FILE *file;
+	unsigned long hash = 2166136261UL;
+	int c;
 
 	if ((file = fopen(path, "rb")) == NULL) {
 		log_warn("page: cannot read %s to version its URL: %s", path,
@@ -88,10 +88,10 @@ file_hash(const char *path)
 static void
 static_urls_set(struct view_dict *layout)
 {
-	const char	*root = config.views_dir != NULL ?
-			    config.views_dir : "views";
-	char		 path[1024];
-	size_t		 i;
+	const char *root =
+	    config.views_dir != NULL ? config.views_dir : "views";
+	char path[1024];
+	size_t i;
 
 	for (i = 0; i < sizeof(static_files) / sizeof(static_files[0]); i++) {
 		struct static_file *file = &static_files[i];
@@ -118,8 +118,8 @@ route_in_stem(const char *name, const char *stem)
 static void
 menu_set(struct view_dict *layout, const struct request *req)
 {
-	const char	*name;
-	size_t		 i;
+	const char *name;
+	size_t i;
 
 	if (req->match.route == NULL || req->match.route->name == NULL)
 		return;
@@ -134,13 +134,13 @@ menu_set(struct view_dict *layout, const struct request *req)
 static void
 user_set(struct view_dict *layout, const struct user *user)
 {
-	char	*name, initial[5];
-	size_t	 len;
+	char *name, initial[5];
+	size_t len;
 
 	name = user_full_name(user);
 	len = 1;
-	while (name[len] != '\0' && ((unsigned char)name[len] & 0xc0) == 0x80
-	    && len < sizeof(initial) - 1)
+	while (name[len] != '\0' && ((unsigned char)name[len] & 0xc0) == 0x80 &&
+	    len < sizeof(initial) - 1)
 		len++;
 	memcpy(initial, name, len);
 	initial[len] = '\0';
@@ -169,8 +169,8 @@ static struct view_dict *
 layout_new(struct request *req, struct response *res, const char *title,
     bool with_forms)
 {
-	struct view_dict	*layout, *header;
-	struct buf		 full_title = { 0 };
+	struct view_dict *layout, *header;
+	struct buf full_title = {0};
 
 	layout = view_dict_new("layout");
 	if (title != NULL && title[0] != '\0')
@@ -204,8 +204,8 @@ struct view_dict *
 page_begin(struct request *req, struct response *res, const char *title,
     const char *content_template, struct view_dict **content)
 {
-	struct view_dict	*layout, *flash;
-	char			*message = NULL;
+	struct view_dict *layout, *flash;
+	char *message = NULL;
 
 	layout = layout_new(req, res, title, true);
 	if (req->session_id[0] != '\0')
@@ -237,19 +237,32 @@ static const char *
 reason_fr(int status)
 {
 	switch (status) {
-	case 400: return "Requête invalide";
-	case 401: return "Authentification requise";
-	case 403: return "Accès refusé";
-	case 404: return "Page introuvable";
-	case 405: return "Méthode non autorisée";
-	case 409: return "Conflit";
-	case 413: return "Requête trop volumineuse";
-	case 422: return "Données invalides";
-	case 429: return "Trop de requêtes";
-	case 500: return "Erreur interne du serveur";
-	case 502: return "Passerelle incorrecte";
-	case 503: return "Service indisponible";
-	default: return "Erreur";
+	case 400:
+		return "Requête invalide";
+	case 401:
+		return "Authentification requise";
+	case 403:
+		return "Accès refusé";
+	case 404:
+		return "Page introuvable";
+	case 405:
+		return "Méthode non autorisée";
+	case 409:
+		return "Conflit";
+	case 413:
+		return "Requête trop volumineuse";
+	case 422:
+		return "Données invalides";
+	case 429:
+		return "Trop de requêtes";
+	case 500:
+		return "Erreur interne du serveur";
+	case 502:
+		return "Passerelle incorrecte";
+	case 503:
+		return "Service indisponible";
+	default:
+		return "Erreur";
 	}
 }
 
@@ -263,10 +276,10 @@ default_message(int status)
 		return "Cette page n'existe pas ou a été supprimée.";
 	case 503:
 		return "Le service est momentanément indisponible. "
-		    "Réessayez dans quelques instants.";
+		       "Réessayez dans quelques instants.";
 	case 500:
 		return "Une erreur inattendue s'est produite. "
-		    "Réessayez plus tard.";
+		       "Réessayez plus tard.";
 	default:
 		return NULL;
 	}
@@ -305,8 +318,8 @@ error_json(struct response *res, int status, const char *message)
 	buf_printf(&res->body, "{\"statusCode\":%d,\"error\":\"", status);
 	json_string_append(&res->body, http_reason(status));
 	buf_puts(&res->body, "\",\"message\":\"");
-	json_string_append(&res->body, message != NULL ? message :
-	    reason_fr(status));
+	json_string_append(
+	    &res->body, message != NULL ? message : reason_fr(status));
 	buf_puts(&res->body, "\"}");
 }
 
@@ -314,20 +327,21 @@ error_json(struct response *res, int status, const char *message)
 static void
 error_fallback(struct response *res, int status)
 {
-	buf_printf(&res->body, "<!DOCTYPE html>\n<html lang=\"fr\"><head>"
+	buf_printf(&res->body,
+	    "<!DOCTYPE html>\n<html lang=\"fr\"><head>"
 	    "<meta charset=\"utf-8\"><title>Erreur %d - Permacoop</title>"
 	    "</head><body><h1>Erreur %d : %s</h1></body></html>\n",
 	    status, status, reason_fr(status));
 }
 
 void
-page_error(struct request *req, struct response *res, int status,
-    const char *message)
+page_error(
+    struct request *req, struct response *res, int status, const char *message)
 {
-	struct view_dict	*layout, *content, *section;
-	struct buf		 title = { 0 };
-	bool			 app_layout = uses_app_layout(req);
-	bool			 ok;
+	struct view_dict *layout, *content, *section;
+	struct buf title = {0};
+	bool app_layout = uses_app_layout(req);
+	bool ok;
 
 	res->status = status;
 	res->content_type = NULL;
@@ -351,8 +365,8 @@ page_error(struct request *req, struct response *res, int status,
 		section = view_add_section(content, "MESSAGE");
 		view_set(section, "MESSAGE_TEXT", message);
 	}
-	ok = view_render(app_layout ? LAYOUT_APP : LAYOUT_BLANK, layout,
-	    &res->body);
+	ok = view_render(
+	    app_layout ? LAYOUT_APP : LAYOUT_BLANK, layout, &res->body);
 	view_dict_free(layout);
 	if (!ok) {
 		buf_reset(&res->body);

@@ -10,13 +10,13 @@
 #include "log.h"
 #include "password.h"
 
-#define PREFIX_ARGON2I	"$argon2i$"
-#define PREFIX_ARGON2ID	"$argon2id$"
+#define PREFIX_ARGON2I  "$argon2i$"
+#define PREFIX_ARGON2ID "$argon2id$"
 
 bool
 password_verify(const char *hash, const char *password)
 {
-	argon2_type	 type;
+	argon2_type type;
 
 	if (hash == NULL || password == NULL)
 		return false;
@@ -34,10 +34,10 @@ password_verify(const char *hash, const char *password)
 char *
 password_hash(const char *password)
 {
-	unsigned char	 salt[PASSWORD_SALT_LEN];
-	size_t		 len;
-	char		*encoded;
-	int		 rc;
+	unsigned char salt[PASSWORD_SALT_LEN];
+	size_t len;
+	char *encoded;
+	int rc;
 
 	if (RAND_bytes(salt, sizeof(salt)) != 1) {
 		log_error("password: RAND_bytes failed, no salt generated");
@@ -63,13 +63,14 @@ password_hash(const char *password)
 bool
 password_needs_rehash(const char *hash)
 {
-	unsigned	 version, m_cost, t_cost, parallelism;
-	int		 end = 0;
+	unsigned version, m_cost, t_cost, parallelism;
+	int end = 0;
 
 	if (hash == NULL)
 		return true;
-	if (sscanf(hash, "$argon2id$v=%u$m=%u,t=%u,p=%u$%n", &version,
-	    &m_cost, &t_cost, &parallelism, &end) != 4 || end == 0)
+	if (sscanf(hash, "$argon2id$v=%u$m=%u,t=%u,p=%u$%n", &version, &m_cost,
+	        &t_cost, &parallelism, &end) != 4 ||
+	    end == 0)
 		return true;
 	return version != ARGON2_VERSION_13 || m_cost < PASSWORD_M_COST ||
 	    t_cost < PASSWORD_T_COST;
@@ -79,7 +80,7 @@ void
 password_dummy_verify(const char *password)
 {
 	static const unsigned char salt[PASSWORD_SALT_LEN];
-	unsigned char	 tag[PASSWORD_TAG_LEN];
+	unsigned char tag[PASSWORD_TAG_LEN];
 
 	argon2id_hash_raw(PASSWORD_T_COST, PASSWORD_M_COST,
 	    PASSWORD_PARALLELISM, password, strlen(password), salt,

@@ -11,69 +11,65 @@
 #include "../lib/form_view.h"
 #include "../lib/session.h"
 
-#define LIST_PATH	"/app/projects"
-#define LIST_TITLE	"Projets"
-#define ADD_TITLE	"Ajouter un projet"
-#define TAKEN_MESSAGE	"Un projet porte déjà ce nom."
-#define NO_CUSTOMER	"Ce client n'existe pas."
+#define LIST_PATH     "/app/projects"
+#define LIST_TITLE    "Projets"
+#define ADD_TITLE     "Ajouter un projet"
+#define TAKEN_MESSAGE "Un projet porte déjà ce nom."
+#define NO_CUSTOMER   "Ce client n'existe pas."
 
 static struct db_statement sql_count = {
-	.name = "projects_count",
-	.sql = "SELECT count(*) FROM project",
-	.param_count = 0,
+    .name = "projects_count",
+    .sql = "SELECT count(*) FROM project",
+    .param_count = 0,
 };
 
 /* Inactive projects are listed too. */
 static struct db_statement sql_page = {
-	.name = "projects_page",
-	.sql =
-	    "SELECT p.id, p.name, p.active, c.name\n"
-	    "FROM project p\n"
-	    "JOIN customer c ON c.id = p.\"customerId\"\n"
-	    "ORDER BY c.name, p.name, p.id\n"
-	    "LIMIT $1 OFFSET $2",
-	.param_count = 2,
+    .name = "projects_page",
+    .sql = "SELECT p.id, p.name, p.active, c.name\n"
+           "FROM project p\n"
+           "JOIN customer c ON c.id = p.\"customerId\"\n"
+           "ORDER BY c.name, p.name, p.id\n"
+           "LIMIT $1 OFFSET $2",
+    .param_count = 2,
 };
 
 /* Every customer, for the select of the form. */
 static struct db_statement sql_customers = {
-	.name = "projects_customers",
-	.sql = "SELECT id, name FROM customer ORDER BY name, id",
-	.param_count = 0,
+    .name = "projects_customers",
+    .sql = "SELECT id, name FROM customer ORDER BY name, id",
+    .param_count = 0,
 };
 
 static struct db_statement sql_find = {
-	.name = "projects_find",
-	.sql =
-	    "SELECT name, \"customerId\", \"invoiceUnit\", active\n"
-	    "FROM project WHERE id = $1",
-	.param_count = 1,
+    .name = "projects_find",
+    .sql = "SELECT name, \"customerId\", \"invoiceUnit\", active\n"
+           "FROM project WHERE id = $1",
+    .param_count = 1,
 };
 
 /* Project names are unique across all customers, regardless of case. */
 static struct db_statement sql_insert = {
-	.name = "projects_insert",
-	.sql =
-	    "INSERT INTO project (name, \"customerId\", \"invoiceUnit\",\n"
-	    "    active)\n"
-	    "SELECT $1::varchar, $2::uuid, $3::project_invoiceunit_enum,\n"
-	    "    $4::boolean\n"
-	    "WHERE NOT EXISTS (\n"
-	    "    SELECT 1 FROM project WHERE LOWER(name) = LOWER($1))\n"
-	    "RETURNING id",
-	.param_count = 4,
+    .name = "projects_insert",
+    .sql = "INSERT INTO project (name, \"customerId\", \"invoiceUnit\",\n"
+           "    active)\n"
+           "SELECT $1::varchar, $2::uuid, $3::project_invoiceunit_enum,\n"
+           "    $4::boolean\n"
+           "WHERE NOT EXISTS (\n"
+           "    SELECT 1 FROM project WHERE LOWER(name) = LOWER($1))\n"
+           "RETURNING id",
+    .param_count = 4,
 };
 
 static struct db_statement sql_update = {
-	.name = "projects_update",
-	.sql =
-	    "UPDATE project SET name = $2, \"customerId\" = $3,\n"
-	    "    \"invoiceUnit\" = $4, active = $5\n"
-	    "WHERE id = $1 AND NOT EXISTS (\n"
-	    "    SELECT 1 FROM project\n"
-	    "    WHERE LOWER(name) = LOWER($2) AND id <> $1)\n"
-	    "RETURNING id",
-	.param_count = 5,
+    .name = "projects_update",
+    .sql = "UPDATE project SET name = $2, \"customerId\" = $3,\n"
+           "    \"invoiceUnit\" = $4, active = $5\n"
+           "WHERE id = $1 AND NOT EXISTS (\n"
+           "    SELECT 1 FROM project\n"
+           "    WHERE LOWER(name) = LOWER($2) AND id <> $1)\n"
+           "RETURNING id",
+    .param_count = 5,
 };
 
 static const char *const invoice_units[] = {"day", "hour", NULL};
@@ -81,20 +77,20 @@ static const char *const invoice_unit_labels[] = {"Jour", "Heure", NULL};
 
 /* Values of the form's fields, from the database or as typed. */
 struct project_form {
-	const char	*name;
-	const char	*customer_id;
-	const char	*invoice_unit;
-	bool		 active;
+	const char *name;
+	const char *customer_id;
+	const char *invoice_unit;
+	bool active;
 };
 
 void
 projects_list(struct request *req, struct response *res)
 {
-	struct view_dict	*layout, *content, *row;
-	struct pagination	 p;
-	PGresult		*rows;
-	int			 i, count;
-	bool			 active;
+	struct view_dict *layout, *content, *row;
+	struct pagination p;
+	PGresult *rows;
+	int i, count;
+	bool active;
 
 	if (!crm_allowed(req, res))
 		return;
@@ -103,8 +99,8 @@ projects_list(struct request *req, struct response *res)
 		return;
 	}
 
-	layout = crm_list_begin(req, res, LIST_TITLE, "projects/list.tpl",
-	    &content);
+	layout =
+	    crm_list_begin(req, res, LIST_TITLE, "projects/list.tpl", &content);
 	count = PQntuples(rows);
 	for (i = 0; i < count; i++) {
 		row = view_add_section(content, "ROW");
@@ -127,32 +123,32 @@ render_form(struct request *req, struct response *res, int status,
     const char *title, const struct project_form *values,
     const PGresult *customers, const struct form_errors *errors)
 {
-	struct view_dict	*layout, *content, *select;
-	struct form_view	 form;
-	const char		*id;
-	int			 i;
+	struct view_dict *layout, *content, *select;
+	struct form_view form;
+	const char *id;
+	int i;
 
-	layout = crm_form_page(req, res, status, LIST_PATH, LIST_TITLE,
-	    title, &content);
+	layout = crm_form_page(
+	    req, res, status, LIST_PATH, LIST_TITLE, title, &content);
 	form_view_init(&form, content, errors);
 	form_view_text(&form, "name", "Nom du projet", values->name,
 	    CRM_NAME_MAX, FORM_REQUIRED);
 
-	select = form_view_select(&form, "customerId", "Client",
-	    FORM_REQUIRED);
+	select = form_view_select(&form, "customerId", "Client", FORM_REQUIRED);
 	for (i = 0; i < PQntuples(customers); i++) {
 		id = PQgetvalue(customers, i, 0);
 		form_view_option(select, id, PQgetvalue(customers, i, 1),
 		    values->customer_id != NULL &&
-		    strcasecmp(values->customer_id, id) == 0);
+		        strcasecmp(values->customer_id, id) == 0);
 	}
 
-	select = form_view_select(&form, "invoiceUnit",
-	    "Unité de facturation", FORM_REQUIRED);
+	select = form_view_select(
+	    &form, "invoiceUnit", "Unité de facturation", FORM_REQUIRED);
 	for (i = 0; invoice_units[i] != NULL; i++)
 		form_view_option(select, invoice_units[i],
-		    invoice_unit_labels[i], values->invoice_unit != NULL &&
-		    strcmp(values->invoice_unit, invoice_units[i]) == 0);
+		    invoice_unit_labels[i],
+		    values->invoice_unit != NULL &&
+		        strcmp(values->invoice_unit, invoice_units[i]) == 0);
 
 	form_view_checkbox(&form, "active", "Actif", values->active);
 	form_view_finish(&form);
@@ -163,7 +159,7 @@ render_form(struct request *req, struct response *res, int status,
 static bool
 customer_listed(const PGresult *customers, const char *id)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < PQntuples(customers); i++)
 		if (strcasecmp(PQgetvalue(customers, i, 0), id) == 0)
@@ -180,12 +176,13 @@ static void
 read_form(struct request *req, const PGresult *customers,
     struct project_form *values, struct form_errors *errors)
 {
-	const char	*customer_id = NULL;
+	const char *customer_id = NULL;
 
 	form_text(&req->form, "name", CRM_NAME_MAX, FORM_REQUIRED, errors,
 	    &values->name);
 	if (form_uuid(&req->form, "customerId", FORM_REQUIRED, errors,
-	    &customer_id) && !customer_listed(customers, customer_id))
+	        &customer_id) &&
+	    !customer_listed(customers, customer_id))
 		form_error_add(errors, "customerId", NO_CUSTOMER);
 	form_enum(&req->form, "invoiceUnit", invoice_units, 0, errors,
 	    &values->invoice_unit);
@@ -231,8 +228,8 @@ active_param(bool active)
 void
 projects_add_form(struct request *req, struct response *res)
 {
-	struct project_form	 values = {"", NULL, "day", true};
-	PGresult		*customers;
+	struct project_form values = {"", NULL, "day", true};
+	PGresult *customers;
 
 	if (!crm_allowed(req, res))
 		return;
@@ -247,11 +244,11 @@ projects_add_form(struct request *req, struct response *res)
 void
 projects_add(struct request *req, struct response *res)
 {
-	struct project_form	 values = {NULL, NULL, "day", false};
-	struct form_errors	 errors;
-	PGresult		*customers;
-	const char		*params[4];
-	enum crm_write		 outcome;
+	struct project_form values = {NULL, NULL, "day", false};
+	struct form_errors errors;
+	PGresult *customers;
+	const char *params[4];
+	enum crm_write outcome;
 
 	if (!crm_allowed(req, res))
 		return;
@@ -267,10 +264,10 @@ projects_add(struct request *req, struct response *res)
 		params[1] = values.customer_id;
 		params[2] = values.invoice_unit;
 		params[3] = active_param(values.active);
-		outcome = crm_write_named("project", values.name, &sql_insert,
-		    params);
-		if (write_done(outcome, req, res, "Le projet a été ajouté.",
-		    &errors))
+		outcome = crm_write_named(
+		    "project", values.name, &sql_insert, params);
+		if (write_done(
+		        outcome, req, res, "Le projet a été ajouté.", &errors))
 			goto done;
 	}
 	render_form(req, res, 422, ADD_TITLE, &values, customers, &errors);
@@ -286,8 +283,8 @@ done:
 static PGresult *
 find_project(struct request *req, struct response *res)
 {
-	const char	*params[1];
-	PGresult	*project;
+	const char *params[1];
+	PGresult *project;
 
 	if ((params[0] = crm_id(req)) == NULL) {
 		page_error(req, res, 404, NULL);
@@ -308,19 +305,19 @@ find_project(struct request *req, struct response *res)
 static char *
 edit_title(const PGresult *project)
 {
-	struct buf	 title = {0};
+	struct buf title = {0};
 
-	buf_printf(&title, "Édition du projet \"%s\"",
-	    PQgetvalue(project, 0, 0));
+	buf_printf(
+	    &title, "Édition du projet \"%s\"", PQgetvalue(project, 0, 0));
 	return title.data;
 }
 
 void
 projects_edit_form(struct request *req, struct response *res)
 {
-	struct project_form	 values;
-	PGresult		*project, *customers;
-	char			*title;
+	struct project_form values;
+	PGresult *project, *customers;
+	char *title;
 
 	if (!crm_allowed(req, res))
 		return;
@@ -346,12 +343,12 @@ projects_edit_form(struct request *req, struct response *res)
 void
 projects_edit(struct request *req, struct response *res)
 {
-	struct project_form	 values;
-	struct form_errors	 errors;
-	PGresult		*project, *again, *customers = NULL;
-	const char		*params[5];
-	enum crm_write		 outcome;
-	char			*title;
+	struct project_form values;
+	struct form_errors errors;
+	PGresult *project, *again, *customers = NULL;
+	const char *params[5];
+	enum crm_write outcome;
+	char *title;
 
 	if (!crm_allowed(req, res))
 		return;
@@ -373,10 +370,10 @@ projects_edit(struct request *req, struct response *res)
 		params[2] = values.customer_id;
 		params[3] = values.invoice_unit;
 		params[4] = active_param(values.active);
-		outcome = crm_write_named("project", values.name, &sql_update,
-		    params);
-		if (write_done(outcome, req, res, "Le projet a été modifié.",
-		    &errors))
+		outcome = crm_write_named(
+		    "project", values.name, &sql_update, params);
+		if (write_done(
+		        outcome, req, res, "Le projet a été modifié.", &errors))
 			goto done;
 		/* The name is taken, unless the project was deleted since
 		 * find_project read it. */

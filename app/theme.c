@@ -6,8 +6,8 @@
 #include "config.h"
 #include "handlers.h"
 
-#define THEME_COOKIE		"theme"
-#define THEME_COOKIE_MAX_AGE	(365 * 24 * 60 * 60)
+#define THEME_COOKIE         "theme"
+#define THEME_COOKIE_MAX_AGE (365 * 24 * 60 * 60)
 
 /*
  * Returns true when next is a path on this site. It must start with one
@@ -20,8 +20,7 @@ next_is_local(const char *next)
 {
 	const unsigned char *c;
 
-	if (next == NULL || next[0] != '/' || next[1] == '/' ||
-	    next[1] == '\\')
+	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\')
 		return false;
 	for (c = (const unsigned char *)next; *c != '\0'; c++)
 		if (*c < 0x21 || *c > 0x7e || *c == '\\')
@@ -32,8 +31,8 @@ next_is_local(const char *next)
 void
 theme_toggle(struct request *req, struct response *res)
 {
-	struct cookie_options	 options = { 0 };
-	const char		*theme, *next;
+	struct cookie_options options = {0};
+	const char *theme, *next;
 
 	theme = params_get(&req->form, "theme");
 	if (theme == NULL ||

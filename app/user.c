@@ -15,17 +15,16 @@
  * row and stay known.
  */
 static struct db_statement sql_user_select = {
-	.name = "user_select",
-	.sql =
-	    "SELECT u.id, u.\"firstName\", u.\"lastName\", u.email, u.role\n"
-	    "  FROM \"user\" u\n"
-	    "  LEFT JOIN user_administrative ua\n"
-	    "    ON ua.id = u.\"userAdministrativeId\"\n"
-	    " WHERE u.id = $1\n"
-	    "   AND (ua.\"leavingDate\" IS NULL\n"
-	    "        OR ua.\"leavingDate\" >=\n"
-	    "           (now() AT TIME ZONE 'Europe/Paris')::date)",
-	.param_count = 1,
+    .name = "user_select",
+    .sql = "SELECT u.id, u.\"firstName\", u.\"lastName\", u.email, u.role\n"
+           "  FROM \"user\" u\n"
+           "  LEFT JOIN user_administrative ua\n"
+           "    ON ua.id = u.\"userAdministrativeId\"\n"
+           " WHERE u.id = $1\n"
+           "   AND (ua.\"leavingDate\" IS NULL\n"
+           "        OR ua.\"leavingDate\" >=\n"
+           "           (now() AT TIME ZONE 'Europe/Paris')::date)",
+    .param_count = 1,
 };
 
 static int
@@ -45,9 +44,9 @@ role_parse(const char *s, enum role *role)
 struct user *
 user_load(const char *id)
 {
-	const char	*params[1];
-	PGresult	*res;
-	struct user	*user = NULL;
+	const char *params[1];
+	PGresult *res;
+	struct user *user = NULL;
 
 	if (id == NULL || strlen(id) != sizeof(user->id) - 1)
 		return NULL;
@@ -70,8 +69,8 @@ user_load(const char *id)
 		goto done;
 	}
 	if (role_parse(PQgetvalue(res, 0, 4), &user->role) == -1) {
-		log_error("user %s: unknown role \"%s\"", id,
-		    PQgetvalue(res, 0, 4));
+		log_error(
+		    "user %s: unknown role \"%s\"", id, PQgetvalue(res, 0, 4));
 		user_free(user);
 		user = NULL;
 	}
@@ -98,7 +97,7 @@ user_free(struct user *user)
 static size_t
 utf8_decode(const unsigned char *s, wint_t *cp)
 {
-	size_t	 len, i;
+	size_t len, i;
 
 	if (s[0] < 0x80) {
 		*cp = s[0];
@@ -147,9 +146,9 @@ utf8_encode(struct buf *out, wint_t cp)
 static void
 capitalize_append(struct buf *out, const char *name)
 {
-	static locale_t	 utf8;
-	wint_t		 cp;
-	size_t		 len;
+	static locale_t utf8;
+	wint_t cp;
+	size_t len;
 
 	if (utf8 == (locale_t)0)
 		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
@@ -165,7 +164,7 @@ capitalize_append(struct buf *out, const char *name)
 char *
 user_full_name(const struct user *user)
 {
-	struct buf	 out = { 0 };
+	struct buf out = {0};
 
 	capitalize_append(&out, user->first_name);
 	buf_putc(&out, ' ');

@@ -10,8 +10,8 @@
 static void
 buf_grow(struct buf *b, size_t extra)
 {
-	size_t	 need, cap;
-	char	*data;
+	size_t need, cap;
+	char *data;
 
 	if (extra > SIZE_MAX - b->len - 1)
 		abort();
@@ -52,7 +52,7 @@ buf_putc(struct buf *b, char c)
 void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	va_start(ap, fmt);
 	buf_vprintf(b, fmt, ap);
@@ -62,8 +62,8 @@ buf_printf(struct buf *b, const char *fmt, ...)
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list	 copy;
-	int	 n;
+	va_list copy;
+	int n;
 
 	va_copy(copy, ap);
 	n = vsnprintf(NULL, 0, fmt, copy);

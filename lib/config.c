@@ -1,5 +1,5 @@
 /* Reads the settings of struct config from the environment. */
-#define _GNU_SOURCE	/* sched_getaffinity, CPU_COUNT */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include <ctype.h>
 #include <sched.h>
 #include <stdio.h>
@@ -13,10 +13,10 @@
 #include "config.h"
 #include "log.h"
 
-#define WORKERS_MAX		256
-#define SECRET_BYTES		32
-#define DEFAULT_SOCKET		"var/run/permacoop.sock"
-#define DEFAULT_VIEWS		"views"
+#define WORKERS_MAX    256
+#define SECRET_BYTES   32
+#define DEFAULT_SOCKET "var/run/permacoop.sock"
+#define DEFAULT_VIEWS  "views"
 
 struct config config;
 
@@ -24,7 +24,7 @@ struct config config;
 static const char *
 env(const char *name)
 {
-	const char	*value;
+	const char *value;
 
 	value = getenv(name);
 	if (value == NULL || value[0] == '\0')
@@ -35,7 +35,7 @@ env(const char *name)
 static char *
 xstrdup(const char *s)
 {
-	char	*copy;
+	char *copy;
 
 	if ((copy = strdup(s)) == NULL)
 		abort();
@@ -47,10 +47,10 @@ xstrdup(const char *s)
 static int
 env_bool(const char *name, bool *out)
 {
-	static const char *const yes[] = { "1", "true", "yes", "on" };
-	static const char *const no[] = { "0", "false", "no", "off" };
-	const char	*value;
-	size_t		 i;
+	static const char *const yes[] = {"1", "true", "yes", "on"};
+	static const char *const no[] = {"0", "false", "no", "off"};
+	const char *value;
+	size_t i;
 
 	*out = false;
 	if ((value = env(name)) == NULL)
@@ -64,7 +64,8 @@ env_bool(const char *name, bool *out)
 			return 0;
 	}
 	log_error("config: invalid %s \"%s\": expected 1, true, yes, on, 0, "
-	    "false, no or off", name, value);
+	          "false, no or off",
+	    name, value);
 	return -1;
 }
 
@@ -73,7 +74,7 @@ env_bool(const char *name, bool *out)
 static void
 conninfo_add(struct buf *b, const char *key, const char *variable)
 {
-	const char	*value, *p;
+	const char *value, *p;
 
 	if ((value = env(variable)) == NULL)
 		return;
@@ -91,9 +92,9 @@ conninfo_add(struct buf *b, const char *key, const char *variable)
 static char *
 conninfo_load(void)
 {
-	struct buf	 b = { 0 };
-	const char	*url;
-	char		*conninfo;
+	struct buf b = {0};
+	const char *url;
+	char *conninfo;
 
 	if ((url = env("DATABASE_URL")) != NULL ||
 	    (url = env("SCALINGO_POSTGRESQL_URL")) != NULL)
@@ -112,10 +113,10 @@ conninfo_load(void)
 static int
 secret_load(void)
 {
-	unsigned char	 bytes[SECRET_BYTES];
-	char		 hex[SECRET_BYTES * 2 + 1];
-	const char	*value;
-	size_t		 i;
+	unsigned char bytes[SECRET_BYTES];
+	char hex[SECRET_BYTES * 2 + 1];
+	const char *value;
+	size_t i;
 
 	if ((value = env("SESSION_SECRET")) != NULL) {
 		config.session_secret = xstrdup(value);
@@ -129,8 +130,8 @@ secret_load(void)
 		snprintf(hex + i * 2, 3, "%02x", bytes[i]);
 	config.session_secret = xstrdup(hex);
 	log_warn("config: SESSION_SECRET is not set, so a random secret is "
-	    "used until the server stops; set it when several containers "
-	    "serve the app");
+	         "used until the server stops; set it when several containers "
+	         "serve the app");
 	return 0;
 }
 
@@ -138,8 +139,8 @@ secret_load(void)
 static int
 workers_default(void)
 {
-	cpu_set_t	 set;
-	long		 cores;
+	cpu_set_t set;
+	long cores;
 
 	if (sched_getaffinity(0, sizeof(set), &set) == 0)
 		cores = CPU_COUNT(&set);
@@ -155,8 +156,8 @@ workers_default(void)
 static int
 workers_load(void)
 {
-	const char	*value, *p;
-	long		 n;
+	const char *value, *p;
+	long n;
 
 	if ((value = env("PERMACOOP_WORKERS")) == NULL) {
 		config.workers = workers_default();
@@ -176,16 +177,16 @@ workers_load(void)
 
 invalid:
 	log_error("config: invalid PERMACOOP_WORKERS \"%s\": expected a "
-	    "whole number of worker processes from 1 to %d", value,
-	    WORKERS_MAX);
+	          "whole number of worker processes from 1 to %d",
+	    value, WORKERS_MAX);
 	return -1;
 }
 
 int
 config_load(void)
 {
-	const char	*value;
-	int		 rc = 0;
+	const char *value;
+	int rc = 0;
 
 	config.conninfo = conninfo_load();
 

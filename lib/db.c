@@ -11,26 +11,26 @@
 #include "log.h"
 
 /* SQLSTATE connection_failure, in class 08 "connection exception". */
-#define SQLSTATE_CONNECTION_FAILURE	"08006"
+#define SQLSTATE_CONNECTION_FAILURE "08006"
 /* While the server is down every request fails to connect. One log line
  * per this many seconds is enough, with the count of the others. */
-#define CONNECT_LOG_INTERVAL		10
+#define CONNECT_LOG_INTERVAL 10
 
-static PGconn	*conn;
-static char	*conninfo;
+static PGconn *conn;
+static char *conninfo;
 /*
  * Number of connections opened so far. A statement whose prepared_in
  * differs from it is prepared again before it runs, so a statement is
  * never prepared twice on one connection and always once on a new one.
  * Statements start at 0, which no connection uses.
  */
-static unsigned	 generation;
+static unsigned generation;
 /* Outcome of the most recent db_exec or db_command call. */
-static bool	 unavailable;
-static char	 error_code[6];
+static bool unavailable;
+static char error_code[6];
 /* Set when a call failed because of the connection. The next call then
  * opens a new connection, even if libpq still reports this one as good. */
-static bool	 reconnect;
+static bool reconnect;
 
 void
 db_configure(const char *info)
@@ -45,7 +45,7 @@ db_configure(const char *info)
 static void
 trim_message(char *out, size_t size, const char *message)
 {
-	size_t	 len;
+	size_t len;
 
 	snprintf(out, size, "%s", message != NULL ? message : "");
 	len = strlen(out);
@@ -57,8 +57,8 @@ trim_message(char *out, size_t size, const char *message)
 static void
 log_notice(void *arg, const PGresult *res)
 {
-	const char	*severity;
-	char		 message[512];
+	const char *severity;
+	char message[512];
 
 	severity = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
 	trim_message(message, sizeof(message), PQresultErrorMessage(res));
@@ -78,13 +78,20 @@ static PGconn *
 connect_new(void)
 {
 	const char *const keywords[] = {
-		"connect_timeout", "application_name", "client_encoding",
-		"options", "dbname", NULL,
+	    "connect_timeout",
+	    "application_name",
+	    "client_encoding",
+	    "options",
+	    "dbname",
+	    NULL,
 	};
 	const char *const values[] = {
-		"3", "permacoop", "UTF8",
-		"-c TimeZone=Europe/Paris", conninfo != NULL ? conninfo : "",
-		NULL,
+	    "3",
+	    "permacoop",
+	    "UTF8",
+	    "-c TimeZone=Europe/Paris",
+	    conninfo != NULL ? conninfo : "",
+	    NULL,
 	};
 
 	return PQconnectdbParams(keywords, values, 1);
@@ -94,10 +101,10 @@ connect_new(void)
 static void
 log_connect_failure(void)
 {
-	static time_t	 last_logged;
-	static unsigned	 not_logged;
-	char		 message[512];
-	time_t		 now;
+	static time_t last_logged;
+	static unsigned not_logged;
+	char message[512];
+	time_t now;
 
 	now = time(NULL);
 	if (last_logged != 0 && now - last_logged < CONNECT_LOG_INTERVAL) {
@@ -107,7 +114,8 @@ log_connect_failure(void)
 	trim_message(message, sizeof(message), PQerrorMessage(conn));
 	if (not_logged > 0)
 		log_error("db: connection failed (and %u more times since the "
-		    "last line): %s", not_logged, message);
+		          "last line): %s",
+		    not_logged, message);
 	else
 		log_error("db: connection failed: %s", message);
 	last_logged = now;
@@ -117,7 +125,6 @@ log_connect_failure(void)
 PGconn *
 db_connection(void)
 {
-
 	if (conn != NULL && PQstatus(conn) == CONNECTION_OK && !reconnect)
 		return conn;
 
@@ -171,16 +178,16 @@ static void
 connect_failed(void)
 {
 	unavailable = true;
-	snprintf(error_code, sizeof(error_code), "%s",
-	    SQLSTATE_CONNECTION_FAILURE);
+	snprintf(
+	    error_code, sizeof(error_code), "%s", SQLSTATE_CONNECTION_FAILURE);
 }
 
 /* Records why a call failed and logs it. res may be NULL. */
 static void
 call_failed(const char *what, const char *name, const PGresult *res)
 {
-	const char	*state;
-	char		 message[512];
+	const char *state;
+	char message[512];
 
 	state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	unavailable = is_connection_failure(res, state);
@@ -188,12 +195,12 @@ call_failed(const char *what, const char *name, const PGresult *res)
 		reconnect = true;
 	if (state == NULL && unavailable)
 		state = SQLSTATE_CONNECTION_FAILURE;
-	snprintf(error_code, sizeof(error_code), "%s",
-	    state != NULL ? state : "");
+	snprintf(
+	    error_code, sizeof(error_code), "%s", state != NULL ? state : "");
 
 	if (res != NULL && PQresultErrorMessage(res)[0] != '\0')
-		trim_message(message, sizeof(message),
-		    PQresultErrorMessage(res));
+		trim_message(
+		    message, sizeof(message), PQresultErrorMessage(res));
 	else
 		trim_message(message, sizeof(message),
 		    conn != NULL ? PQerrorMessage(conn) : "no connection");
@@ -204,7 +211,7 @@ call_failed(const char *what, const char *name, const PGresult *res)
 static bool
 result_ok(const PGresult *res)
 {
-	ExecStatusType	 status;
+	ExecStatusType status;
 
 	if (res == NULL)
 		return false;
@@ -216,7 +223,7 @@ result_ok(const PGresult *res)
 static bool
 prepare(struct db_statement *stmt)
 {
-	PGresult	*res;
+	PGresult *res;
 
 	if (stmt->prepared_in == generation)
 		return true;
@@ -234,7 +241,7 @@ prepare(struct db_statement *stmt)
 PGresult *
 db_exec(struct db_statement *stmt, const char *const *params)
 {
-	PGresult	*res;
+	PGresult *res;
 
 	call_begin();
 	if (db_connection() == NULL) {
@@ -244,8 +251,8 @@ db_exec(struct db_statement *stmt, const char *const *params)
 	if (!prepare(stmt))
 		return NULL;
 
-	res = PQexecPrepared(conn, stmt->name, stmt->param_count, params,
-	    NULL, NULL, 0);
+	res = PQexecPrepared(
+	    conn, stmt->name, stmt->param_count, params, NULL, NULL, 0);
 	if (!result_ok(res)) {
 		call_failed("query", stmt->name, res);
 		PQclear(res);
@@ -257,7 +264,7 @@ db_exec(struct db_statement *stmt, const char *const *params)
 bool
 db_command(const char *sql)
 {
-	PGresult	*res;
+	PGresult *res;
 
 	call_begin();
 	if (db_connection() == NULL) {

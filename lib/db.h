@@ -11,14 +11,14 @@
 #include <libpq-fe.h>
 
 struct db_statement {
-	const char	*name;		/* unique, used as the prepared name */
-	const char	*sql;		/* with $1..$n placeholders */
-	int		 param_count;
-	unsigned	 prepared_in;	/* connection generation; db.c owns it */
+	const char *name; /* unique, used as the prepared name */
+	const char *sql;  /* with $1..$n placeholders */
+	int param_count;
+	unsigned prepared_in; /* connection generation; db.c owns it */
 };
 
 /* Sets the libpq connection string used from the next connection on. */
-void	 db_configure(const char *conninfo);
+void db_configure(const char *conninfo);
 
 /*
  * Runs a prepared statement with text parameters (NULL entries are SQL
@@ -30,17 +30,17 @@ void	 db_configure(const char *conninfo);
 PGresult *db_exec(struct db_statement *stmt, const char *const *params);
 
 /* Runs SQL without parameters, for BEGIN, COMMIT and ROLLBACK. */
-bool	 db_command(const char *sql);
+bool db_command(const char *sql);
 
 /* Returns true when the last failure was a lost or refused connection. */
-bool	 db_unavailable(void);
+bool db_unavailable(void);
 
 /* Returns the SQLSTATE of the last failed query ("23505"), or "". */
 const char *db_error_code(void);
 
 /* Returns the open connection, connecting first; NULL if that fails. */
-PGconn	*db_connection(void);
+PGconn *db_connection(void);
 
-void	 db_close(void);
+void db_close(void);
 
 #endif

@@ -9,20 +9,20 @@
 
 #include "form.h"
 
-#define MSG_REQUIRED	"Ce champ est obligatoire."
-#define MSG_REPEATED	"Ce champ a été envoyé plusieurs fois."
-#define MSG_INVALID	"Cette valeur n'est pas valide."
-#define MSG_CONTROL	"Ce champ contient un caractère non autorisé."
-#define MSG_TOO_LONG	"Ce champ est trop long (%zu caractères au plus)."
-#define MSG_UUID	"Cet identifiant n'est pas valide."
-#define MSG_DATE	"Cette date n'est pas valide."
-#define MSG_INT		"Ce nombre n'est pas valide."
-#define MSG_INT_RANGE	"Ce nombre doit être compris entre %ld et %ld."
-#define MSG_MONEY	"Ce montant n'est pas valide."
-#define MSG_MONEY_RANGE	"Ce montant doit être compris entre %s et %s."
+#define MSG_REQUIRED    "Ce champ est obligatoire."
+#define MSG_REPEATED    "Ce champ a été envoyé plusieurs fois."
+#define MSG_INVALID     "Cette valeur n'est pas valide."
+#define MSG_CONTROL     "Ce champ contient un caractère non autorisé."
+#define MSG_TOO_LONG    "Ce champ est trop long (%zu caractères au plus)."
+#define MSG_UUID        "Cet identifiant n'est pas valide."
+#define MSG_DATE        "Cette date n'est pas valide."
+#define MSG_INT         "Ce nombre n'est pas valide."
+#define MSG_INT_RANGE   "Ce nombre doit être compris entre %ld et %ld."
+#define MSG_MONEY       "Ce montant n'est pas valide."
+#define MSG_MONEY_RANGE "Ce montant doit être compris entre %s et %s."
 
 /* More digits of euros are rejected before int64_t cents could overflow. */
-#define MONEY_MAX_DIGITS	15
+#define MONEY_MAX_DIGITS 15
 
 enum field_state {
 	FIELD_ABSENT,
@@ -38,10 +38,10 @@ form_errors_init(struct form_errors *errors)
 }
 
 void
-form_error_add(struct form_errors *errors, const char *field,
-    const char *message)
+form_error_add(
+    struct form_errors *errors, const char *field, const char *message)
 {
-	struct form_error	*error;
+	struct form_error *error;
 
 	if (form_error_get(errors, field) != NULL)
 		return;
@@ -57,7 +57,7 @@ form_error_add(struct form_errors *errors, const char *field,
 const char *
 form_error_get(const struct form_errors *errors, const char *field)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < errors->count; i++) {
 		if (strcmp(errors->items[i].field, field) == 0)
@@ -82,7 +82,7 @@ is_space(char c)
 static void
 trim(char *s)
 {
-	size_t	 start = 0, end = strlen(s);
+	size_t start = 0, end = strlen(s);
 
 	while (start < end && is_space(s[start]))
 		start++;
@@ -100,7 +100,7 @@ static enum field_state
 field_get(struct params *form, const char *name, unsigned flags,
     struct form_errors *errors, char **value)
 {
-	size_t	 i;
+	size_t i;
 
 	*value = NULL;
 	if (params_count(form, name) > 1) {
@@ -128,7 +128,7 @@ field_get(struct params *form, const char *name, unsigned flags,
 static bool
 has_control(const char *s, bool multiline)
 {
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s;
 
 	for (; *p != '\0'; p++) {
 		if (multiline && (*p == '\t' || *p == '\n' || *p == '\r'))
@@ -146,7 +146,7 @@ has_control(const char *s, bool multiline)
 static size_t
 count_code_points(const char *s)
 {
-	size_t	 n = 0;
+	size_t n = 0;
 
 	for (; *s != '\0'; s++) {
 		if (((unsigned char)*s & 0xc0) != 0x80)
@@ -159,8 +159,8 @@ bool
 form_text(struct params *form, const char *name, size_t max_chars,
     unsigned flags, struct form_errors *errors, const char **out)
 {
-	enum field_state	 state;
-	char			*value, message[FORM_MESSAGE_MAX];
+	enum field_state state;
+	char *value, message[FORM_MESSAGE_MAX];
 
 	state = field_get(form, name, flags, errors, &value);
 	if (state != FIELD_PRESENT)
@@ -186,8 +186,8 @@ bool
 form_enum(struct params *form, const char *name, const char *const *allowed,
     unsigned flags, struct form_errors *errors, const char **out)
 {
-	enum field_state	 state;
-	char			*value;
+	enum field_state state;
+	char *value;
 
 	state = field_get(form, name, flags, errors, &value);
 	if (state != FIELD_PRESENT)
@@ -203,11 +203,11 @@ form_enum(struct params *form, const char *name, const char *const *allowed,
 }
 
 bool
-form_checkbox(struct params *form, const char *name,
-    struct form_errors *errors, bool *out)
+form_checkbox(struct params *form, const char *name, struct form_errors *errors,
+    bool *out)
 {
-	enum field_state	 state;
-	char			*value;
+	enum field_state state;
+	char *value;
 
 	state = field_get(form, name, 0, errors, &value);
 	if (state == FIELD_INVALID)
@@ -234,7 +234,7 @@ is_hex(char c)
 bool
 form_is_uuid(const char *s)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < 36; i++) {
 		if (i == 8 || i == 13 || i == 18 || i == 23) {
@@ -250,8 +250,8 @@ bool
 form_uuid(struct params *form, const char *name, unsigned flags,
     struct form_errors *errors, const char **out)
 {
-	enum field_state	 state;
-	char			*value;
+	enum field_state state;
+	char *value;
 
 	state = field_get(form, name, flags, errors, &value);
 	if (state != FIELD_PRESENT)
@@ -274,7 +274,7 @@ is_digit(char c)
 static bool
 read_digits(const char *s, size_t n, int *value)
 {
-	size_t	 i;
+	size_t i;
 
 	*value = 0;
 	for (i = 0; i < n; i++) {
@@ -288,10 +288,9 @@ read_digits(const char *s, size_t n, int *value)
 static int
 days_in_month(int year, int month)
 {
-	static const int	 days[] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-	bool			 leap;
+	static const int days[] = {
+	    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap;
 
 	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 	if (month == 2 && leap)
@@ -302,7 +301,7 @@ days_in_month(int year, int month)
 bool
 form_parse_date(const char *s, int *year, int *month, int *day)
 {
-	int	 y, m, d;
+	int y, m, d;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
@@ -321,9 +320,9 @@ bool
 form_date(struct params *form, const char *name, unsigned flags,
     struct form_errors *errors, const char **out)
 {
-	enum field_state	 state;
-	char			*value;
-	int			 year, month, day;
+	enum field_state state;
+	char *value;
+	int year, month, day;
 
 	state = field_get(form, name, flags, errors, &value);
 	if (state != FIELD_PRESENT)
@@ -340,10 +339,10 @@ bool
 form_int(struct params *form, const char *name, long min, long max,
     unsigned flags, struct form_errors *errors, long *out)
 {
-	enum field_state	 state;
-	char			*value, *end, message[FORM_MESSAGE_MAX];
-	const char		*digits;
-	long			 number;
+	enum field_state state;
+	char *value, *end, message[FORM_MESSAGE_MAX];
+	const char *digits;
+	long number;
 
 	state = field_get(form, name, flags, errors, &value);
 	if (state != FIELD_PRESENT)
@@ -371,9 +370,9 @@ group_separator(const char *s)
 {
 	if (s[0] == ' ')
 		return 1;
-	if (strncmp(s, "\xc2\xa0", 2) == 0)		/* U+00A0 */
+	if (strncmp(s, "\xc2\xa0", 2) == 0) /* U+00A0 */
 		return 2;
-	if (strncmp(s, "\xe2\x80\xaf", 3) == 0)	/* U+202F */
+	if (strncmp(s, "\xe2\x80\xaf", 3) == 0) /* U+202F */
 		return 3;
 	return 0;
 }
@@ -386,9 +385,9 @@ group_separator(const char *s)
 static size_t
 read_euros(const char *s, int64_t *euros)
 {
-	const char	*p = s;
-	size_t		 group, digits = 0, sep;
-	bool		 grouped = false;
+	const char *p = s;
+	size_t group, digits = 0, sep;
+	bool grouped = false;
 
 	*euros = 0;
 	for (;;) {
@@ -414,10 +413,10 @@ read_euros(const char *s, int64_t *euros)
 bool
 form_parse_money(const char *s, int64_t *cents)
 {
-	const char	*p = s;
-	int64_t		 euros, fraction = 0;
-	size_t		 n, sep;
-	bool		 negative;
+	const char *p = s;
+	int64_t euros, fraction = 0;
+	size_t n, sep;
+	bool negative;
 
 	if ((negative = *p == '-'))
 		p++;
@@ -435,7 +434,7 @@ form_parse_money(const char *s, int64_t *cents)
 	}
 	while ((sep = group_separator(p)) > 0)
 		p += sep;
-	if (strncmp(p, "\xe2\x82\xac", 3) == 0)		/* U+20AC euro sign */
+	if (strncmp(p, "\xe2\x82\xac", 3) == 0) /* U+20AC euro sign */
 		p += 3;
 	if (*p != '\0')
 		return false;
@@ -449,12 +448,11 @@ form_parse_money(const char *s, int64_t *cents)
 static void
 format_cents(struct buf *out, int64_t cents)
 {
-	char		 digits[32];
-	uint64_t	 magnitude;
-	size_t		 len, i;
+	char digits[32];
+	uint64_t magnitude;
+	size_t len, i;
 
-	magnitude = cents < 0 ? (uint64_t)0 - (uint64_t)cents :
-	    (uint64_t)cents;
+	magnitude = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
 	snprintf(digits, sizeof(digits), "%" PRIu64, magnitude / 100);
 	len = strlen(digits);
 	if (cents < 0)
@@ -464,19 +462,18 @@ format_cents(struct buf *out, int64_t cents)
 			buf_puts(out, "\xe2\x80\xaf");
 		buf_putc(out, digits[i]);
 	}
-	buf_printf(out, ",%02u\xc2\xa0\xe2\x82\xac",
-	    (unsigned)(magnitude % 100));
+	buf_printf(
+	    out, ",%02u\xc2\xa0\xe2\x82\xac", (unsigned)(magnitude % 100));
 }
 
 bool
 form_money(struct params *form, const char *name, int64_t min_cents,
-    int64_t max_cents, unsigned flags, struct form_errors *errors,
-    int64_t *out)
+    int64_t max_cents, unsigned flags, struct form_errors *errors, int64_t *out)
 {
-	enum field_state	 state;
-	struct buf		 min_text = { 0 }, max_text = { 0 };
-	char			*value, message[FORM_MESSAGE_MAX];
-	int64_t			 cents;
+	enum field_state state;
+	struct buf min_text = {0}, max_text = {0};
+	char *value, message[FORM_MESSAGE_MAX];
+	int64_t cents;
 
 	state = field_get(form, name, flags, errors, &value);
 	if (state != FIELD_PRESENT)

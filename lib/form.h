@@ -35,68 +35,67 @@
 
 #include "params.h"
 
-#define FORM_MAX_ERRORS		32
-#define FORM_MESSAGE_MAX	160
+#define FORM_MAX_ERRORS  32
+#define FORM_MESSAGE_MAX 160
 
 /* Flags of the readers. */
-#define FORM_REQUIRED	0x1	/* absent or empty is an error */
-#define FORM_MULTILINE	0x2	/* form_text: allow tab, CR and LF */
+#define FORM_REQUIRED  0x1 /* absent or empty is an error */
+#define FORM_MULTILINE 0x2 /* form_text: allow tab, CR and LF */
 
 struct form_error {
-	const char	*field;		/* the caller's string, not copied */
-	char		 message[FORM_MESSAGE_MAX];	/* French, UTF-8 */
+	const char *field;              /* the caller's string, not copied */
+	char message[FORM_MESSAGE_MAX]; /* French, UTF-8 */
 };
 
 /* The first message of each invalid field, in the order they were found. */
 struct form_errors {
-	struct form_error	items[FORM_MAX_ERRORS];
-	size_t			count;
-	bool			overflow;	/* more fields than items */
+	struct form_error items[FORM_MAX_ERRORS];
+	size_t count;
+	bool overflow; /* more fields than items */
 };
 
-void	form_errors_init(struct form_errors *errors);
+void form_errors_init(struct form_errors *errors);
 
 /* Records message for field unless field already has one. */
-void	form_error_add(struct form_errors *errors, const char *field,
-	    const char *message);
+void form_error_add(
+    struct form_errors *errors, const char *field, const char *message);
 
 /* Returns the message recorded for field, or NULL. */
-const char *form_error_get(const struct form_errors *errors,
-	    const char *field);
+const char *form_error_get(const struct form_errors *errors, const char *field);
 
-bool	form_has_errors(const struct form_errors *errors);
+bool form_has_errors(const struct form_errors *errors);
 
 /*
  * Reads a text of at most max_chars Unicode code points. Control
  * characters (C0, DEL, C1) are rejected, except tab, CR and LF with
  * FORM_MULTILINE. Multiline text is trimmed at both ends too.
  */
-bool	form_text(struct params *form, const char *name, size_t max_chars,
-	    unsigned flags, struct form_errors *errors, const char **out);
+bool form_text(struct params *form, const char *name, size_t max_chars,
+    unsigned flags, struct form_errors *errors, const char **out);
 
 /* Reads a value that must be one of allowed, a NULL-terminated list. */
-bool	form_enum(struct params *form, const char *name,
-	    const char *const *allowed, unsigned flags,
-	    struct form_errors *errors, const char **out);
+bool form_enum(struct params *form, const char *name,
+    const char *const *allowed, unsigned flags, struct form_errors *errors,
+    const char **out);
 
 /*
  * Reads a checkbox: absent, "" or "false" is false, "true" or "on" is
  * true, anything else is invalid. FORM_REQUIRED is ignored.
  */
-bool	form_checkbox(struct params *form, const char *name,
-	    struct form_errors *errors, bool *out);
+bool form_checkbox(struct params *form, const char *name,
+    struct form_errors *errors, bool *out);
 
 /* Reads a UUID written 8-4-4-4-12 in hex digits of any case and version. */
-bool	form_uuid(struct params *form, const char *name, unsigned flags,
-	    struct form_errors *errors, const char **out);
+bool form_uuid(struct params *form, const char *name, unsigned flags,
+    struct form_errors *errors, const char **out);
 
 /* Reads a calendar date "YYYY-MM-DD" (years 0001 to 9999) that exists. */
-bool	form_date(struct params *form, const char *name, unsigned flags,
-	    struct form_errors *errors, const char **out);
+bool form_date(struct params *form, const char *name, unsigned flags,
+    struct form_errors *errors, const char **out);
 
 /* Reads a decimal integer ("-12", "300") between min and max inclusive. */
-bool	form_int(struct params *form, const char *name, long min, long max,
-	    unsigned flags, struct form_errors *errors, long *out);
+bool form_int(struct params *form, const char *name, long min, long max,
+    unsigned flags, struct form_errors *errors, long *out);
 
 /*
  * Reads an amount of euros into cents, between min_cents and max_cents
@@ -104,20 +103,20 @@ bool	form_int(struct params *form, const char *name, long min, long max,
  * "12", "-3,5", with an optional "€" at the end. Thousands are grouped by
  * three with a space, a no-break space or a narrow no-break space.
  */
-bool	form_money(struct params *form, const char *name, int64_t min_cents,
-	    int64_t max_cents, unsigned flags, struct form_errors *errors,
-	    int64_t *out);
+bool form_money(struct params *form, const char *name, int64_t min_cents,
+    int64_t max_cents, unsigned flags, struct form_errors *errors,
+    int64_t *out);
 
 /* Returns whether s is a date "YYYY-MM-DD" that exists in the calendar. */
-bool	form_parse_date(const char *s, int *year, int *month, int *day);
+bool form_parse_date(const char *s, int *year, int *month, int *day);
 
 /* Returns whether s is a UUID written 8-4-4-4-12 in hex digits. */
-bool	form_is_uuid(const char *s);
+bool form_is_uuid(const char *s);
 
 /*
  * Parses an amount as form_money does, without a range. Returns false
  * when s is not an amount or does not fit in int64_t cents.
  */
-bool	form_parse_money(const char *s, int64_t *cents);
+bool form_parse_money(const char *s, int64_t *cents);
 
 #endif

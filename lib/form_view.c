@@ -20,12 +20,12 @@ form_view_init(struct form_view *form, struct view_dict *dict,
  * the input names in aria-describedby.
  */
 static struct view_dict *
-add_field(struct form_view *form, const char *template_file,
-    const char *name, const char *label, unsigned flags)
+add_field(struct form_view *form, const char *template_file, const char *name,
+    const char *label, unsigned flags)
 {
-	struct view_dict	*field, *error;
-	const char		*message = NULL;
-	char			 error_id[128];
+	struct view_dict *field, *error;
+	const char *message = NULL;
+	char error_id[128];
 
 	if (form->field_count < FORM_VIEW_MAX_FIELDS) {
 		form->fields[form->field_count].name = name;
@@ -58,7 +58,7 @@ void
 form_view_text(struct form_view *form, const char *name, const char *label,
     const char *value, size_t max_chars, unsigned flags)
 {
-	struct view_dict	*field, *max;
+	struct view_dict *field, *max;
 
 	field = add_field(form, "partials/form_text.tpl", name, label, flags);
 	view_set(field, "VALUE", value != NULL ? value : "");
@@ -69,17 +69,17 @@ form_view_text(struct form_view *form, const char *name, const char *label,
 }
 
 struct view_dict *
-form_view_select(struct form_view *form, const char *name, const char *label,
-    unsigned flags)
+form_view_select(
+    struct form_view *form, const char *name, const char *label, unsigned flags)
 {
 	return add_field(form, "partials/form_select.tpl", name, label, flags);
 }
 
 void
-form_view_option(struct view_dict *select, const char *value,
-    const char *label, bool selected)
+form_view_option(struct view_dict *select, const char *value, const char *label,
+    bool selected)
 {
-	struct view_dict	*option;
+	struct view_dict *option;
 
 	option = view_add_section(select, "OPTION");
 	view_set(option, "OPTION_VALUE", value);
@@ -89,10 +89,10 @@ form_view_option(struct view_dict *select, const char *value,
 }
 
 void
-form_view_checkbox(struct form_view *form, const char *name,
-    const char *label, bool checked)
+form_view_checkbox(
+    struct form_view *form, const char *name, const char *label, bool checked)
 {
-	struct view_dict	*field;
+	struct view_dict *field;
 
 	field = add_field(form, "partials/form_checkbox.tpl", name, label, 0);
 	if (checked)
@@ -102,7 +102,7 @@ form_view_checkbox(struct form_view *form, const char *name,
 static const char *
 field_label(const struct form_view *form, const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < form->field_count; i++)
 		if (strcmp(form->fields[i].name, name) == 0)
@@ -113,16 +113,16 @@ field_label(const struct form_view *form, const char *name)
 void
 form_view_finish(struct form_view *form)
 {
-	struct view_dict		*summary, *item;
-	const struct form_error		*error;
-	const char			*label;
-	size_t				 i;
+	struct view_dict *summary, *item;
+	const struct form_error *error;
+	const char *label;
+	size_t i;
 
 	if (form->errors == NULL || !form_has_errors(form->errors))
 		return;
 
-	summary = view_add_include(form->dict, "ERROR_SUMMARY",
-	    "partials/form_errors.tpl");
+	summary = view_add_include(
+	    form->dict, "ERROR_SUMMARY", "partials/form_errors.tpl");
 	if (form->errors->count > 1) {
 		item = view_add_section(summary, "SEVERAL");
 		view_set_int(item, "ERROR_COUNT", (long)form->errors->count);

@@ -9,8 +9,8 @@
 #include "http.h"
 #include "log.h"
 
-#define DEFAULT_CONTENT_TYPE	"text/html; charset=utf-8"
-#define FORM_CONTENT_TYPE	"application/x-www-form-urlencoded"
+#define DEFAULT_CONTENT_TYPE "text/html; charset=utf-8"
+#define FORM_CONTENT_TYPE    "application/x-www-form-urlencoded"
 
 /* Sent with every response. Pages load scripts and styles from /static/
  * only, so the policy allows no inline script or style. */
@@ -33,7 +33,7 @@ http_param(const struct request *req, const char *name)
 static char *
 xstrndup(const char *s, size_t len)
 {
-	char	*copy;
+	char *copy;
 
 	if ((copy = strndup(s, len)) == NULL)
 		abort();
@@ -51,8 +51,8 @@ void
 http_add_header(struct response *res, const char *name, const char *value)
 {
 	if (has_line_break(name) || has_line_break(value)) {
-		log_error("http: header %s dropped: it contains a line break",
-		    name);
+		log_error(
+		    "http: header %s dropped: it contains a line break", name);
 		return;
 	}
 	buf_printf(&res->headers, "%s: %s\r\n", name, value);
@@ -83,12 +83,12 @@ cookie_name_valid(const char *s)
 static bool
 cookie_value_valid(const char *s)
 {
-	unsigned char	 c;
+	unsigned char c;
 
 	for (; *s != '\0'; s++) {
 		c = (unsigned char)*s;
-		if (c < 0x21 || c > 0x7e || c == '"' || c == ',' ||
-		    c == ';' || c == '\\')
+		if (c < 0x21 || c > 0x7e || c == '"' || c == ',' || c == ';' ||
+		    c == '\\')
 			return false;
 	}
 	return true;
@@ -98,18 +98,19 @@ void
 http_set_cookie(struct response *res, const char *name, const char *value,
     const struct cookie_options *options)
 {
-	struct buf	 line = { 0 };
+	struct buf line = {0};
 
 	if (!cookie_name_valid(name) || !cookie_value_valid(value)) {
-		log_error("http: cookie %s not set: invalid name or value",
-		    name);
+		log_error(
+		    "http: cookie %s not set: invalid name or value", name);
 		return;
 	}
 	buf_printf(&line, "%s=%s; Path=/", name, value);
 	if (options->max_age > 0)
 		buf_printf(&line, "; Max-Age=%d", options->max_age);
 	else if (options->max_age < 0)
-		buf_puts(&line, "; Max-Age=0; "
+		buf_puts(&line,
+		    "; Max-Age=0; "
 		    "Expires=Thu, 01 Jan 1970 00:00:00 GMT");
 	buf_puts(&line, "; SameSite=Lax");
 	if (options->http_only)
@@ -124,33 +125,60 @@ const char *
 http_reason(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 201: return "Created";
-	case 204: return "No Content";
-	case 301: return "Moved Permanently";
-	case 302: return "Found";
-	case 303: return "See Other";
-	case 304: return "Not Modified";
-	case 307: return "Temporary Redirect";
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 406: return "Not Acceptable";
-	case 409: return "Conflict";
-	case 410: return "Gone";
-	case 411: return "Length Required";
-	case 413: return "Content Too Large";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 429: return "Too Many Requests";
-	case 500: return "Internal Server Error";
-	case 501: return "Not Implemented";
-	case 502: return "Bad Gateway";
-	case 503: return "Service Unavailable";
-	case 504: return "Gateway Timeout";
-	default: return "Unknown";
+	case 200:
+		return "OK";
+	case 201:
+		return "Created";
+	case 204:
+		return "No Content";
+	case 301:
+		return "Moved Permanently";
+	case 302:
+		return "Found";
+	case 303:
+		return "See Other";
+	case 304:
+		return "Not Modified";
+	case 307:
+		return "Temporary Redirect";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 406:
+		return "Not Acceptable";
+	case 409:
+		return "Conflict";
+	case 410:
+		return "Gone";
+	case 411:
+		return "Length Required";
+	case 413:
+		return "Content Too Large";
+	case 415:
+		return "Unsupported Media Type";
+	case 422:
+		return "Unprocessable Content";
+	case 429:
+		return "Too Many Requests";
+	case 500:
+		return "Internal Server Error";
+	case 501:
+		return "Not Implemented";
+	case 502:
+		return "Bad Gateway";
+	case 503:
+		return "Service Unavailable";
+	case 504:
+		return "Gateway Timeout";
+	default:
+		return "Unknown";
 	}
 }
 
@@ -158,8 +186,8 @@ http_reason(int status)
 static bool
 has_header(const struct response *res, const char *name)
 {
-	const char	*line;
-	size_t		 len;
+	const char *line;
+	size_t len;
 
 	len = strlen(name);
 	for (line = buf_str(&res->headers); *line != '\0'; line++) {
@@ -174,18 +202,19 @@ has_header(const struct response *res, const char *name)
 void
 http_send(struct request *req, struct response *res)
 {
-	FCGX_Stream	*out = req->fcgi->out;
-	struct buf	 head = { 0 };
-	bool		 has_body;
-	int		 status;
+	FCGX_Stream *out = req->fcgi->out;
+	struct buf head = {0};
+	bool has_body;
+	int status;
 
 	status = res->status > 0 ? res->status : 200;
 	has_body = status != 204 && status != 304;
 
 	buf_printf(&head, "Status: %d %s\r\n", status, http_reason(status));
 	if (has_body) {
-		buf_printf(&head, "Content-Type: %s\r\n", res->content_type ?
-		    res->content_type : DEFAULT_CONTENT_TYPE);
+		buf_printf(&head, "Content-Type: %s\r\n",
+		    res->content_type ? res->content_type
+		                      : DEFAULT_CONTENT_TYPE);
 		buf_printf(&head, "Content-Length: %zu\r\n", res->body.len);
 	}
 	buf_puts(&head, security_headers);
@@ -240,7 +269,7 @@ http_request_free(struct request *req)
 static char *
 last_list_element(const char *header)
 {
-	const char	*start, *end;
+	const char *start, *end;
 
 	start = strrchr(header, ',');
 	start = start != NULL ? start + 1 : header;
@@ -260,8 +289,8 @@ last_list_element(const char *header)
 static void
 read_client(struct request *req)
 {
-	const char	*value;
-	char		*proto;
+	const char *value;
+	char *proto;
 
 	value = http_param(req, "HTTPS");
 	req->https = value != NULL && strcasecmp(value, "on") == 0;
@@ -279,15 +308,15 @@ read_client(struct request *req)
 	}
 	if (req->client_addr == NULL) {
 		value = http_param(req, "REMOTE_ADDR");
-		req->client_addr = xstrndup(value ? value : "",
-		    value ? strlen(value) : 0);
+		req->client_addr =
+		    xstrndup(value ? value : "", value ? strlen(value) : 0);
 	}
 }
 
 static bool
 is_form_type(const char *type)
 {
-	size_t	 len = sizeof(FORM_CONTENT_TYPE) - 1;
+	size_t len = sizeof(FORM_CONTENT_TYPE) - 1;
 
 	if (type == NULL || strncasecmp(type, FORM_CONTENT_TYPE, len) != 0)
 		return false;
@@ -299,8 +328,8 @@ is_form_type(const char *type)
 static int
 read_content_length(const struct request *req, size_t *len)
 {
-	const char	*value, *p;
-	unsigned long	 n;
+	const char *value, *p;
+	unsigned long n;
 
 	*len = 0;
 	value = http_param(req, "CONTENT_LENGTH");
@@ -321,14 +350,14 @@ read_content_length(const struct request *req, size_t *len)
 static int
 read_form(struct request *req)
 {
-	char	*body;
-	size_t	 len;
-	int	 status, n;
+	char *body;
+	size_t len;
+	int status, n;
 
 	if ((status = read_content_length(req, &len)) == 413) {
 		log_info("http: body rejected: CONTENT_LENGTH %s is over the "
-		    "maximum of %d bytes", http_param(req, "CONTENT_LENGTH"),
-		    HTTP_MAX_BODY);
+		         "maximum of %d bytes",
+		    http_param(req, "CONTENT_LENGTH"), HTTP_MAX_BODY);
 		return status;
 	}
 	if (status != 0) {
@@ -350,7 +379,7 @@ read_form(struct request *req)
 	}
 	if (params_parse_query(&req->form, body, len) == -1) {
 		log_info("http: form body rejected: invalid encoding or too "
-		    "many fields");
+		         "many fields");
 		free(body);
 		return 400;
 	}
@@ -361,8 +390,8 @@ read_form(struct request *req)
 int
 http_request_read(struct request *req, FCGX_Request *fcgi)
 {
-	const char	*uri, *query;
-	bool		 valid = true;
+	const char *uri, *query;
+	bool valid = true;
 
 	req->fcgi = fcgi;
 	req->query = "";
@@ -387,15 +416,15 @@ http_request_read(struct request *req, FCGX_Request *fcgi)
 		req->path = xstrndup(uri, strlen(uri));
 	if (!valid) {
 		log_info("http: request rejected: missing REQUEST_METHOD or "
-		    "REQUEST_URI not starting with /");
+		         "REQUEST_URI not starting with /");
 		return 400;
 	}
 
 	params_parse_cookies(&req->cookies, http_param(req, "HTTP_COOKIE"));
-	if (params_parse_query(&req->query_params, req->query,
-	    strlen(req->query)) == -1) {
+	if (params_parse_query(
+	        &req->query_params, req->query, strlen(req->query)) == -1) {
 		log_info("http: query string rejected: invalid encoding or "
-		    "too many parameters");
+		         "too many parameters");
 		return 400;
 	}
 	return read_form(req);

@@ -12,16 +12,16 @@
 
 #include "log.h"
 
-#define LOG_LINE_MAX	PIPE_BUF
+#define LOG_LINE_MAX PIPE_BUF
 
-static enum log_level	 min_level = LOG_LEVEL_INFO;
-static char		 request_id[64];
+static enum log_level min_level = LOG_LEVEL_INFO;
+static char request_id[64];
 
 static const char *const level_words[] = {
-	[LOG_LEVEL_ERROR] = "ERROR",
-	[LOG_LEVEL_WARN] = "WARN",
-	[LOG_LEVEL_INFO] = "INFO",
-	[LOG_LEVEL_DEBUG] = "DEBUG",
+    [LOG_LEVEL_ERROR] = "ERROR",
+    [LOG_LEVEL_WARN] = "WARN",
+    [LOG_LEVEL_INFO] = "INFO",
+    [LOG_LEVEL_DEBUG] = "DEBUG",
 };
 
 void
@@ -44,7 +44,7 @@ log_set_level(enum log_level level)
 static void
 flatten(char *s, size_t len)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < len; i++) {
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
@@ -55,7 +55,7 @@ flatten(char *s, size_t len)
 static void
 write_all(const char *data, size_t len)
 {
-	ssize_t	 n;
+	ssize_t n;
 
 	while (len > 0) {
 		n = write(STDERR_FILENO, data, len);
@@ -71,10 +71,10 @@ write_all(const char *data, size_t len)
 static size_t
 format_prefix(char *line, size_t size, enum log_level level)
 {
-	struct timespec	 now;
-	struct tm	 tm;
-	char		 stamp[32];
-	int		 n;
+	struct timespec now;
+	struct tm tm;
+	char stamp[32];
+	int n;
 
 	clock_gettime(CLOCK_REALTIME, &now);
 	gmtime_r(&now.tv_sec, &tm);
@@ -94,10 +94,10 @@ format_prefix(char *line, size_t size, enum log_level level)
 void
 log_msg(enum log_level level, const char *fmt, ...)
 {
-	char	 line[LOG_LINE_MAX];
-	size_t	 prefix, len;
-	va_list	 ap;
-	int	 n, saved_errno;
+	char line[LOG_LINE_MAX];
+	size_t prefix, len;
+	va_list ap;
+	int n, saved_errno;
 
 	if ((unsigned)level >= sizeof(level_words) / sizeof(level_words[0]))
 		level = LOG_LEVEL_ERROR;

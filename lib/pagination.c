@@ -9,7 +9,7 @@
 long
 pagination_parse_page(const char *value)
 {
-	long	 page = 0;
+	long page = 0;
 
 	if (value == NULL || *value == '\0')
 		return 1;
@@ -30,8 +30,8 @@ pagination_init(struct pagination *p, long requested, long total)
 	if (total < 0)
 		total = 0;
 	p->total = total;
-	p->page_count = total / PAGINATION_PAGE_SIZE +
-	    (total % PAGINATION_PAGE_SIZE != 0);
+	p->page_count =
+	    total / PAGINATION_PAGE_SIZE + (total % PAGINATION_PAGE_SIZE != 0);
 	p->page = requested < 1 ? 1 : requested;
 	if (p->page > p->page_count)
 		p->page = p->page_count > 0 ? p->page_count : 1;
@@ -43,7 +43,7 @@ pagination_init(struct pagination *p, long requested, long total)
 static void
 links_push(pagination_link *links, size_t *count, long page)
 {
-	long	 last;
+	long last;
 
 	last = *count > 0 ? links[*count - 1] : 0;
 	if (last > 0 && page - last == 2)
@@ -54,11 +54,11 @@ links_push(pagination_link *links, size_t *count, long page)
 }
 
 size_t
-pagination_links(const struct pagination *p,
-    pagination_link links[PAGINATION_MAX_LINKS])
+pagination_links(
+    const struct pagination *p, pagination_link links[PAGINATION_MAX_LINKS])
 {
-	size_t	 count = 0;
-	long	 first, last, page;
+	size_t count = 0;
+	long first, last, page;
 
 	if (p->page_count < 1)
 		return 0;
@@ -78,10 +78,10 @@ pagination_links(const struct pagination *p,
 }
 
 static void
-set_page_url(struct view_dict *dict, const char *key, const char *path,
-    long page)
+set_page_url(
+    struct view_dict *dict, const char *key, const char *path, long page)
 {
-	struct buf	 url = {0};
+	struct buf url = {0};
 
 	buf_printf(&url, "%s?page=%ld", path, page);
 	view_set(dict, key, buf_str(&url));
@@ -89,12 +89,12 @@ set_page_url(struct view_dict *dict, const char *key, const char *path,
 }
 
 void
-pagination_view(struct view_dict *dict, const struct pagination *p,
-    const char *path)
+pagination_view(
+    struct view_dict *dict, const struct pagination *p, const char *path)
 {
-	pagination_link	 links[PAGINATION_MAX_LINKS];
-	struct view_dict	*link;
-	size_t		 count, i;
+	pagination_link links[PAGINATION_MAX_LINKS];
+	struct view_dict *link;
+	size_t count, i;
 
 	if (p->page > 1) {
 		view_show(dict, "PREVIOUS");

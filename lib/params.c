@@ -25,8 +25,8 @@ hex_value(char c)
 static size_t
 utf8_sequence_length(const unsigned char *s, size_t len)
 {
-	size_t		 need, i;
-	unsigned long	 cp;
+	size_t need, i;
+	unsigned long cp;
 
 	if (s[0] < 0x80)
 		return 1;
@@ -58,8 +58,8 @@ utf8_sequence_length(const unsigned char *s, size_t len)
 bool
 utf8_valid(const char *s, size_t len)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i, n;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, n;
 
 	for (i = 0; i < len; i += n) {
 		if ((n = utf8_sequence_length(p + i, len - i)) == 0)
@@ -71,9 +71,9 @@ utf8_valid(const char *s, size_t len)
 char *
 url_decode(const char *src, size_t len, bool plus_is_space)
 {
-	char	*out;
-	size_t	 i, n = 0;
-	int	 hi, lo;
+	char *out;
+	size_t i, n = 0;
+	int hi, lo;
 
 	if ((out = malloc(len + 1)) == NULL)
 		abort();
@@ -106,8 +106,8 @@ fail:
 void
 url_encode(struct buf *out, const char *s)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	unsigned char		 c;
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c;
 
 	for (; *s != '\0'; s++) {
 		c = (unsigned char)*s;
@@ -127,7 +127,7 @@ url_encode(struct buf *out, const char *s)
 static int
 params_add(struct params *params, char *name, char *value)
 {
-	struct param	*items;
+	struct param *items;
 
 	if (params->count >= PARAMS_MAX) {
 		free(name);
@@ -151,7 +151,7 @@ params_add(struct params *params, char *name, char *value)
 static char *
 copy_bytes(const char *s, size_t len)
 {
-	char	*copy;
+	char *copy;
 
 	if ((copy = malloc(len + 1)) == NULL)
 		abort();
@@ -163,9 +163,9 @@ copy_bytes(const char *s, size_t len)
 static int
 parse_pair(struct params *params, const char *pair, size_t len)
 {
-	const char	*eq;
-	size_t		 name_len;
-	char		*name, *value;
+	const char *eq;
+	size_t name_len;
+	char *name, *value;
 
 	eq = memchr(pair, '=', len);
 	name_len = eq != NULL ? (size_t)(eq - pair) : len;
@@ -187,7 +187,7 @@ parse_pair(struct params *params, const char *pair, size_t len)
 int
 params_parse_query(struct params *params, const char *src, size_t len)
 {
-	const char	*pair, *end, *amp;
+	const char *pair, *end, *amp;
 
 	params->items = NULL;
 	params->count = 0;
@@ -209,7 +209,7 @@ params_parse_query(struct params *params, const char *src, size_t len)
 static bool
 has_control(const char *s, size_t len)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < len; i++) {
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
@@ -226,8 +226,8 @@ has_control(const char *s, size_t len)
 static void
 parse_cookie(struct params *params, const char *pair, size_t len)
 {
-	const char	*eq, *value;
-	size_t		 name_len, value_len;
+	const char *eq, *value;
+	size_t name_len, value_len;
 
 	if ((eq = memchr(pair, '=', len)) == NULL)
 		return;
@@ -243,14 +243,14 @@ parse_cookie(struct params *params, const char *pair, size_t len)
 	}
 	if (has_control(value, value_len))
 		return;
-	params_add(params, copy_bytes(pair, name_len),
-	    copy_bytes(value, value_len));
+	params_add(
+	    params, copy_bytes(pair, name_len), copy_bytes(value, value_len));
 }
 
 void
 params_parse_cookies(struct params *params, const char *header)
 {
-	const char	*pair, *end;
+	const char *pair, *end;
 
 	params->items = NULL;
 	params->count = 0;
@@ -273,7 +273,7 @@ params_parse_cookies(struct params *params, const char *header)
 const char *
 params_get(const struct params *params, const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < params->count; i++) {
 		if (strcmp(params->items[i].name, name) == 0)
@@ -285,7 +285,7 @@ params_get(const struct params *params, const char *name)
 size_t
 params_count(const struct params *params, const char *name)
 {
-	size_t	 i, n = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < params->count; i++) {
 		if (strcmp(params->items[i].name, name) == 0)
@@ -297,7 +297,7 @@ params_count(const struct params *params, const char *name)
 void
 params_free(struct params *params)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < params->count; i++) {
 		free(params->items[i].name);

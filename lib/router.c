@@ -10,19 +10,19 @@
 static size_t
 segment_length(const char *s, const char *end)
 {
-	const char	*slash;
+	const char *slash;
 
 	slash = memchr(s, '/', (size_t)(end - s));
 	return (size_t)((slash != NULL ? slash : end) - s);
 }
 
 static bool
-capture_segment(struct route_match *match, const char *name,
-    size_t name_len, const char *segment, size_t len)
+capture_segment(struct route_match *match, const char *name, size_t name_len,
+    const char *segment, size_t len)
 {
-	struct route_capture	*capture;
-	char			*value;
-	size_t			 value_len;
+	struct route_capture *capture;
+	char *value;
+	size_t value_len;
 
 	if (match->capture_count >= ROUTER_MAX_CAPTURES)
 		return false;
@@ -49,10 +49,10 @@ static bool
 path_matches(const char *pattern, const char *path, size_t path_len,
     struct route_match *match)
 {
-	const char	*p = pattern, *s = path;
-	const char	*p_end = pattern + strlen(pattern);
-	const char	*s_end = path + path_len;
-	size_t		 p_len, s_len;
+	const char *p = pattern, *s = path;
+	const char *p_end = pattern + strlen(pattern);
+	const char *s_end = path + path_len;
+	size_t p_len, s_len;
 
 	match->capture_count = 0;
 	if (*p != '/' || *s != '/')
@@ -89,9 +89,9 @@ enum router_result
 router_match(const struct route *routes, size_t count, const char *method,
     const char *path, struct route_match *match)
 {
-	struct route_match	 candidate;
-	size_t			 i, path_len;
-	bool			 path_found = false;
+	struct route_match candidate;
+	size_t i, path_len;
+	bool path_found = false;
 
 	memset(match, 0, sizeof(*match));
 	path_len = strlen(path);
@@ -100,8 +100,8 @@ router_match(const struct route *routes, size_t count, const char *method,
 	    path[path_len - 2] != '/')
 		path_len--;
 	for (i = 0; i < count; i++) {
-		if (!path_matches(routes[i].pattern, path, path_len,
-		    &candidate))
+		if (!path_matches(
+		        routes[i].pattern, path, path_len, &candidate))
 			continue;
 		if (!method_matches(routes[i].method, method)) {
 			path_found = true;
@@ -117,7 +117,7 @@ router_match(const struct route *routes, size_t count, const char *method,
 const char *
 router_capture(const struct route_match *match, const char *name)
 {
-	size_t	 i, len = strlen(name);
+	size_t i, len = strlen(name);
 
 	for (i = 0; i < match->capture_count; i++) {
 		if (match->captures[i].name_len == len &&

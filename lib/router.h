@@ -16,32 +16,32 @@ struct response;
 typedef void (*route_handler)(struct request *req, struct response *res);
 
 struct route {
-	const char	*method;	/* "GET" or "POST"; GET also serves HEAD */
-	const char	*pattern;
-	const char	*name;		/* Permacoop's route name, for the menu */
-	route_handler	 handler;
-	unsigned	 flags;		/* ROUTE_* below */
+	const char *method; /* "GET" or "POST"; GET also serves HEAD */
+	const char *pattern;
+	const char *name; /* Permacoop's route name, for the menu */
+	route_handler handler;
+	unsigned flags; /* ROUTE_* below */
 };
 
-#define ROUTE_PUBLIC	0x1	/* no session needed */
-#define ROUTE_NO_CSRF	0x2	/* POST without a CSRF token (none today) */
+#define ROUTE_PUBLIC  0x1 /* no session needed */
+#define ROUTE_NO_CSRF 0x2 /* POST without a CSRF token (none today) */
 
 struct route_capture {
-	const char	*name;		/* points into the pattern, ':' excluded */
-	size_t		 name_len;
-	char		 value[128];	/* decoded segment */
+	const char *name; /* points into the pattern, ':' excluded */
+	size_t name_len;
+	char value[128]; /* decoded segment */
 };
 
 struct route_match {
-	const struct route	*route;
-	struct route_capture	 captures[ROUTER_MAX_CAPTURES];
-	size_t			 capture_count;
+	const struct route *route;
+	struct route_capture captures[ROUTER_MAX_CAPTURES];
+	size_t capture_count;
 };
 
 enum router_result {
 	ROUTER_FOUND,
 	ROUTER_NOT_FOUND,
-	ROUTER_METHOD_NOT_ALLOWED,	/* the path matches, the method does not */
+	ROUTER_METHOD_NOT_ALLOWED, /* the path matches, the method does not */
 };
 
 /*
@@ -51,10 +51,9 @@ enum router_result {
  * than a capture can hold makes the path not match.
  */
 enum router_result router_match(const struct route *routes, size_t count,
-	    const char *method, const char *path, struct route_match *match);
+    const char *method, const char *path, struct route_match *match);
 
 /* Returns the captured value named name, or NULL. */
-const char *router_capture(const struct route_match *match,
-	    const char *name);
+const char *router_capture(const struct route_match *match, const char *name);
 
 #endif

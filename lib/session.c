@@ -11,77 +11,74 @@
 #include "log.h"
 #include "session.h"
 
-#define TOKEN_BYTES	32
-#define TOKEN_LEN	(TOKEN_BYTES * 2)	/* in hex digits */
+#define TOKEN_BYTES 32
+#define TOKEN_LEN   (TOKEN_BYTES * 2) /* in hex digits */
 /* Seconds a session lasts from login; it does not slide. */
-#define SESSION_MAX_AGE	(7 * 24 * 60 * 60)
+#define SESSION_MAX_AGE (7 * 24 * 60 * 60)
 
 /*
  * Whether the session loaded for the current request has a flash message,
  * so pages without one skip a query. session_load resets it.
  */
 static struct {
-	char	session_id[TOKEN_LEN + 1];
-	bool	has_flash;
+	char session_id[TOKEN_LEN + 1];
+	bool has_flash;
 } loaded;
 
 static struct db_statement sql_session_select = {
-	.name = "session_select",
-	.sql =
-	    "SELECT user_id, csrf_token, flash IS NOT NULL\n"
-	    "  FROM permacoop_session\n"
-	    " WHERE id = $1 AND expires_at > now()",
-	.param_count = 1,
+    .name = "session_select",
+    .sql = "SELECT user_id, csrf_token, flash IS NOT NULL\n"
+           "  FROM permacoop_session\n"
+           " WHERE id = $1 AND expires_at > now()",
+    .param_count = 1,
 };
 
 static struct db_statement sql_session_insert = {
-	.name = "session_insert",
-	.sql =
-	    "INSERT INTO permacoop_session\n"
-	    "       (id, user_id, csrf_token, expires_at)\n"
-	    "VALUES ($1, $2, $3, now() + make_interval(secs => $4))",
-	.param_count = 4,
+    .name = "session_insert",
+    .sql = "INSERT INTO permacoop_session\n"
+           "       (id, user_id, csrf_token, expires_at)\n"
+           "VALUES ($1, $2, $3, now() + make_interval(secs => $4))",
+    .param_count = 4,
 };
 
 static struct db_statement sql_session_delete = {
-	.name = "session_delete",
-	.sql = "DELETE FROM permacoop_session WHERE id = $1",
-	.param_count = 1,
+    .name = "session_delete",
+    .sql = "DELETE FROM permacoop_session WHERE id = $1",
+    .param_count = 1,
 };
 
 static struct db_statement sql_session_purge = {
-	.name = "session_purge",
-	.sql = "DELETE FROM permacoop_session WHERE expires_at <= now()",
-	.param_count = 0,
+    .name = "session_purge",
+    .sql = "DELETE FROM permacoop_session WHERE expires_at <= now()",
+    .param_count = 0,
 };
 
 static struct db_statement sql_flash_set = {
-	.name = "session_flash_set",
-	.sql = "UPDATE permacoop_session SET flash = $2 WHERE id = $1",
-	.param_count = 2,
+    .name = "session_flash_set",
+    .sql = "UPDATE permacoop_session SET flash = $2 WHERE id = $1",
+    .param_count = 2,
 };
 
 static struct db_statement sql_flash_take = {
-	.name = "session_flash_take",
-	.sql =
-	    "WITH old AS (\n"
-	    "    SELECT id, flash FROM permacoop_session\n"
-	    "     WHERE id = $1 AND flash IS NOT NULL\n"
-	    "       FOR UPDATE)\n"
-	    "UPDATE permacoop_session s SET flash = NULL\n"
-	    "  FROM old\n"
-	    " WHERE s.id = old.id\n"
-	    "RETURNING old.flash",
-	.param_count = 1,
+    .name = "session_flash_take",
+    .sql = "WITH old AS (\n"
+           "    SELECT id, flash FROM permacoop_session\n"
+           "     WHERE id = $1 AND flash IS NOT NULL\n"
+           "       FOR UPDATE)\n"
+           "UPDATE permacoop_session s SET flash = NULL\n"
+           "  FROM old\n"
+           " WHERE s.id = old.id\n"
+           "RETURNING old.flash",
+    .param_count = 1,
 };
 
 /* Fills out with TOKEN_LEN random hex digits. Returns -1 on failure. */
 static int
 token_generate(char out[TOKEN_LEN + 1])
 {
-	static const char	 digits[] = "0123456789abcdef";
-	unsigned char		 bytes[TOKEN_BYTES];
-	size_t			 i;
+	static const char digits[] = "0123456789abcdef";
+	unsigned char bytes[TOKEN_BYTES];
+	size_t i;
 
 	if (RAND_bytes(bytes, sizeof(bytes)) != 1) {
 		log_error("session: RAND_bytes failed, no token generated");
@@ -111,8 +108,8 @@ copy(char *dst, const char *src, size_t size)
 }
 
 static void
-cookie_options_fill(const struct request *req,
-    struct cookie_options *options, int max_age)
+cookie_options_fill(
+    const struct request *req, struct cookie_options *options, int max_age)
 {
 	memset(options, 0, sizeof(*options));
 	options->max_age = max_age;
@@ -123,8 +120,8 @@ cookie_options_fill(const struct request *req,
 int
 session_load(struct request *req, char user_id[37])
 {
-	const char	*cookie, *params[1];
-	PGresult	*res;
+	const char *cookie, *params[1];
+	PGresult *res;
 
 	req->session_id[0] = '\0';
 	req->csrf_token[0] = '\0';
@@ -158,14 +155,13 @@ session_load(struct request *req, char user_id[37])
 }
 
 int
-session_start(struct request *req, struct response *res,
-    const char *user_id)
+session_start(struct request *req, struct response *res, const char *user_id)
 {
-	char			 id[TOKEN_LEN + 1], csrf[TOKEN_LEN + 1];
-	char			 max_age[16];
-	const char		*params[4];
-	struct cookie_options	 options;
-	PGresult		*result;
+	char id[TOKEN_LEN + 1], csrf[TOKEN_LEN + 1];
+	char max_age[16];
+	const char *params[4];
+	struct cookie_options options;
+	PGresult *result;
 
 	if (req->session_id[0] != '\0') {
 		params[0] = req->session_id;
@@ -207,9 +203,9 @@ session_start(struct request *req, struct response *res,
 int
 session_end(struct request *req, struct response *res)
 {
-	const char		*params[1];
-	struct cookie_options	 options;
-	PGresult		*result;
+	const char *params[1];
+	struct cookie_options options;
+	PGresult *result;
 
 	cookie_options_fill(req, &options, -1);
 	http_set_cookie(res, SESSION_COOKIE, "", &options);
@@ -230,8 +226,8 @@ session_end(struct request *req, struct response *res)
 int
 session_flash_set(struct request *req, const char *message)
 {
-	const char	*params[2];
-	PGresult	*result;
+	const char *params[2];
+	PGresult *result;
 
 	if (req->session_id[0] == '\0') {
 		log_warn("session: flash message dropped, no session");
@@ -250,9 +246,9 @@ session_flash_set(struct request *req, const char *message)
 char *
 session_flash_take(struct request *req)
 {
-	const char	*params[1];
-	PGresult	*result;
-	char		*message = NULL;
+	const char *params[1];
+	PGresult *result;
+	char *message = NULL;
 
 	if (req->session_id[0] == '\0')
 		return NULL;
@@ -273,7 +269,7 @@ session_flash_take(struct request *req)
 void
 csrf_prepare(struct request *req, struct response *res)
 {
-	struct cookie_options	 options;
+	struct cookie_options options;
 
 	if (req->csrf_token[0] != '\0')
 		return;
@@ -288,7 +284,7 @@ csrf_prepare(struct request *req, struct response *res)
 bool
 csrf_valid(const struct request *req)
 {
-	const char	*field;
+	const char *field;
 
 	if (req->csrf_token[0] == '\0')
 		return false;
@@ -297,6 +293,6 @@ csrf_valid(const struct request *req)
 	field = params_get(&req->form, CSRF_FIELD);
 	if (strlen(field) != strlen(req->csrf_token))
 		return false;
-	return CRYPTO_memcmp(field, req->csrf_token,
-	    strlen(req->csrf_token)) == 0;
+	return CRYPTO_memcmp(field, req->csrf_token, strlen(req->csrf_token)) ==
+	    0;
 }

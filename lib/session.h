@@ -11,9 +11,9 @@
 
 #include "http.h"
 
-#define SESSION_COOKIE	"permacoop_session"
-#define CSRF_COOKIE	"permacoop_csrf"
-#define CSRF_FIELD	"_csrf"
+#define SESSION_COOKIE "permacoop_session"
+#define CSRF_COOKIE    "permacoop_csrf"
+#define CSRF_FIELD     "_csrf"
 
 /*
  * Reads the session cookie and loads the session row. On success fills
@@ -21,26 +21,26 @@
  * user id into user_id (empty when anonymous). Returns -1 when the
  * database failed.
  */
-int	session_load(struct request *req, char user_id[37]);
+int session_load(struct request *req, char user_id[37]);
 
 /* Starts a new session for user_id (a fresh id, the old one deleted) and
  * sets the cookie. Returns -1 when the database failed. */
-int	session_start(struct request *req, struct response *res,
-	    const char *user_id);
+int session_start(
+    struct request *req, struct response *res, const char *user_id);
 
 /* Deletes the session row and clears the cookie. */
-int	session_end(struct request *req, struct response *res);
+int session_end(struct request *req, struct response *res);
 
 /* Stores a one-time message shown by the next page that reads it. */
-int	session_flash_set(struct request *req, const char *message);
+int session_flash_set(struct request *req, const char *message);
 /* Returns the flash message and deletes it, or NULL. Caller frees. */
-char	*session_flash_take(struct request *req);
+char *session_flash_take(struct request *req);
 
 /* Makes sure req->csrf_token is set, setting the anonymous cookie when
  * needed. Call before rendering a form. */
-void	csrf_prepare(struct request *req, struct response *res);
+void csrf_prepare(struct request *req, struct response *res);
 /* Returns true when the form's CSRF_FIELD matches the visitor's token
  * (constant-time comparison). */
-bool	csrf_valid(const struct request *req);
+bool csrf_valid(const struct request *req);
 
 #endif

@@ -119,8 +119,8 @@ view_add_section(struct view_dict *dict, const char *section)
 }
 
 struct view_dict *
-view_add_include(struct view_dict *dict, const char *name,
-    const char *template_file)
+view_add_include(
+    struct view_dict *dict, const char *name, const char *template_file)
 {
 	TemplateDictionary *include = to_dict(dict)->AddIncludeDictionary(name);
 
@@ -129,13 +129,12 @@ view_add_include(struct view_dict *dict, const char *name,
 }
 
 bool
-view_render(const char *template_file, struct view_dict *dict,
-    struct buf *out)
+view_render(const char *template_file, struct view_dict *dict, struct buf *out)
 {
 	std::string text;
 
-	if (!ctemplate::ExpandTemplate(template_file, view_strip, to_dict(dict),
-	    &text)) {
+	if (!ctemplate::ExpandTemplate(
+	        template_file, view_strip, to_dict(dict), &text)) {
 		log_error("view: cannot expand template %s", template_file);
 		return false;
 	}

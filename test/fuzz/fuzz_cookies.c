@@ -9,9 +9,9 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct params	 params;
-	char		*header;
-	size_t		 i;
+	struct params params;
+	char *header;
+	size_t i;
 
 	/* A header is a C string, so the input is cut at its first NUL. */
 	if ((header = malloc(size + 1)) == NULL)

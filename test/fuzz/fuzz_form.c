@@ -9,9 +9,9 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char	*s;
-	int	 year, month, day;
-	int64_t	 cents;
+	char *s;
+	int year, month, day;
+	int64_t cents;
 
 	if ((s = malloc(size + 1)) == NULL)
 		return 0;

@@ -9,8 +9,8 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct params	 params;
-	size_t		 i;
+	struct params params;
+	size_t i;
 
 	if (params_parse_query(&params, (const char *)data, size) == -1) {
 		if (params.count != 0 || params.items != NULL)
@@ -26,8 +26,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (params_count(&params, params.items[i].name) == 0)
 			abort();
-		if (!utf8_valid(params.items[i].value,
-		    strlen(params.items[i].value)))
+		if (!utf8_valid(
+		        params.items[i].value, strlen(params.items[i].value)))
 			abort();
 	}
 	params_free(&params);

@@ -7,13 +7,13 @@
 #include "router.h"
 
 static const struct route routes[] = {
-	{ "GET", "/", "home", NULL, 0 },
-	{ "GET", "/login", "login", NULL, 0 },
-	{ "POST", "/login", "login_post", NULL, 0 },
-	{ "GET", "/app/customers/edit/:id", "edit", NULL, 0 },
-	{ "POST", "/app/customers/edit/:id", "edit_post", NULL, 0 },
-	{ "GET", "/:a/:b/:c/:d", "four", NULL, 0 },
-	{ "GET", "/:a/:b/:c/:d/:e", "five", NULL, 0 },
+    {"GET", "/", "home", NULL, 0},
+    {"GET", "/login", "login", NULL, 0},
+    {"POST", "/login", "login_post", NULL, 0},
+    {"GET", "/app/customers/edit/:id", "edit", NULL, 0},
+    {"POST", "/app/customers/edit/:id", "edit_post", NULL, 0},
+    {"GET", "/:a/:b/:c/:d", "four", NULL, 0},
+    {"GET", "/:a/:b/:c/:d/:e", "five", NULL, 0},
 };
 
 /* The first byte picks the method: 'G', 'H', 'P' or anything else. */
@@ -32,11 +32,11 @@ pick_method(uint8_t c)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct route_match	 match;
-	enum router_result	 result;
-	const char		*method;
-	char			*path;
-	size_t			 i;
+	struct route_match match;
+	enum router_result result;
+	const char *method;
+	char *path;
+	size_t i;
 
 	if (size == 0)
 		return 0;
@@ -46,8 +46,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(path, data + 1, size - 1);
 	path[size - 1] = '\0';
 
-	result = router_match(routes, sizeof(routes) / sizeof(routes[0]),
-	    method, path, &match);
+	result = router_match(
+	    routes, sizeof(routes) / sizeof(routes[0]), method, path, &match);
 	if ((result == ROUTER_FOUND) != (match.route != NULL))
 		abort();
 	if (match.capture_count > ROUTER_MAX_CAPTURES)

@@ -10,12 +10,11 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct buf	 encoded = { 0 };
-	char		*decoded, *again;
-	size_t		 len;
+	struct buf encoded = {0};
+	char *decoded, *again;
+	size_t len;
 
-	decoded = url_decode((const char *)data, size, size > 0 &&
-	    data[0] & 1);
+	decoded = url_decode((const char *)data, size, size > 0 && data[0] & 1);
 	if (decoded == NULL)
 		return 0;
 	len = strlen(decoded);

@@ -12,7 +12,7 @@
 static void
 buf_empty_is_empty_string(void **state)
 {
-	struct buf	 b = { 0 };
+	struct buf b = {0};
 
 	assert_string_equal(buf_str(&b), "");
 	assert_int_equal(b.len, 0);
@@ -22,7 +22,7 @@ buf_empty_is_empty_string(void **state)
 static void
 buf_puts_appends(void **state)
 {
-	struct buf	 b = { 0 };
+	struct buf b = {0};
 
 	buf_puts(&b, "abc");
 	buf_puts(&b, "");
@@ -39,7 +39,7 @@ buf_puts_appends(void **state)
 static void
 buf_append_keeps_nul_bytes(void **state)
 {
-	struct buf	 b = { 0 };
+	struct buf b = {0};
 
 	buf_append(&b, "a\0b", 3);
 	assert_int_equal(b.len, 3);
@@ -50,7 +50,7 @@ buf_append_keeps_nul_bytes(void **state)
 static void
 buf_printf_formats(void **state)
 {
-	struct buf	 b = { 0 };
+	struct buf b = {0};
 
 	buf_printf(&b, "%d-%s", 42, "x");
 	buf_printf(&b, "%s", "");
@@ -63,9 +63,9 @@ buf_printf_formats(void **state)
 static void
 buf_grows_past_initial_size(void **state)
 {
-	struct buf	 b = { 0 };
-	char		 big[10000];
-	size_t		 i;
+	struct buf b = {0};
+	char big[10000];
+	size_t i;
 
 	memset(big, 'z', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
@@ -84,8 +84,8 @@ buf_grows_past_initial_size(void **state)
 static void
 buf_reset_keeps_memory(void **state)
 {
-	struct buf	 b = { 0 };
-	char		*data;
+	struct buf b = {0};
+	char *data;
 
 	buf_puts(&b, "hello");
 	data = b.data;
@@ -101,7 +101,7 @@ buf_reset_keeps_memory(void **state)
 static void
 buf_reset_never_written(void **state)
 {
-	struct buf	 b = { 0 };
+	struct buf b = {0};
 
 	buf_reset(&b);
 	assert_string_equal(buf_str(&b), "");
@@ -112,14 +112,14 @@ buf_reset_never_written(void **state)
 int
 main(void)
 {
-	const struct CMUnitTest	 tests[] = {
-		cmocka_unit_test(buf_empty_is_empty_string),
-		cmocka_unit_test(buf_puts_appends),
-		cmocka_unit_test(buf_append_keeps_nul_bytes),
-		cmocka_unit_test(buf_printf_formats),
-		cmocka_unit_test(buf_grows_past_initial_size),
-		cmocka_unit_test(buf_reset_keeps_memory),
-		cmocka_unit_test(buf_reset_never_written),
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(buf_empty_is_empty_string),
+	    cmocka_unit_test(buf_puts_appends),
+	    cmocka_unit_test(buf_append_keeps_nul_bytes),
+	    cmocka_unit_test(buf_printf_formats),
+	    cmocka_unit_test(buf_grows_past_initial_size),
+	    cmocka_unit_test(buf_reset_keeps_memory),
+	    cmocka_unit_test(buf_reset_never_written),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,13 +10,13 @@
 
 #include "form.h"
 
-#define MSG_REQUIRED	"Ce champ est obligatoire."
-#define MSG_REPEATED	"Ce champ a été envoyé plusieurs fois."
-#define MSG_INVALID	"Cette valeur n'est pas valide."
+#define MSG_REQUIRED "Ce champ est obligatoire."
+#define MSG_REPEATED "Ce champ a été envoyé plusieurs fois."
+#define MSG_INVALID  "Cette valeur n'est pas valide."
 
 struct fixture {
-	struct params		 form;
-	struct form_errors	 errors;
+	struct params form;
+	struct form_errors errors;
 };
 
 /* Parses body as a urlencoded form and clears the errors. */
@@ -31,7 +31,7 @@ load(struct fixture *f, const char *body)
 static int
 setup(void **state)
 {
-	static struct fixture	 f;
+	static struct fixture f;
 
 	memset(&f, 0, sizeof(f));
 	*state = &f;
@@ -41,7 +41,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct fixture	*f = *state;
+	struct fixture *f = *state;
 
 	params_free(&f->form);
 	return 0;
@@ -50,7 +50,7 @@ teardown(void **state)
 static void
 assert_error(const struct fixture *f, const char *field, const char *message)
 {
-	const char	*got;
+	const char *got;
 
 	got = form_error_get(&f->errors, field);
 	if (got == NULL)
@@ -61,7 +61,7 @@ assert_error(const struct fixture *f, const char *field, const char *message)
 static void
 errors_first_message_kept(void **state)
 {
-	struct form_errors	 errors;
+	struct form_errors errors;
 
 	form_errors_init(&errors);
 	assert_false(form_has_errors(&errors));
@@ -78,10 +78,10 @@ errors_first_message_kept(void **state)
 static void
 errors_overflow_still_errors(void **state)
 {
-	static const char	*names[FORM_MAX_ERRORS + 1];
-	static char		 storage[FORM_MAX_ERRORS + 1][8];
-	struct form_errors	 errors;
-	size_t			 i;
+	static const char *names[FORM_MAX_ERRORS + 1];
+	static char storage[FORM_MAX_ERRORS + 1][8];
+	struct form_errors errors;
+	size_t i;
 
 	form_errors_init(&errors);
 	for (i = 0; i <= FORM_MAX_ERRORS; i++) {
@@ -98,46 +98,46 @@ errors_overflow_still_errors(void **state)
 static void
 text_trimmed_in_place(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*name = NULL;
+	struct fixture *f = *state;
+	const char *name = NULL;
 
 	load(f, "name=++Coop%C3%A9rative+des+champs%09+");
-	assert_true(form_text(&f->form, "name", 255, FORM_REQUIRED,
-	    &f->errors, &name));
+	assert_true(
+	    form_text(&f->form, "name", 255, FORM_REQUIRED, &f->errors, &name));
 	assert_string_equal(name, "Coopérative des champs");
-	assert_string_equal(params_get(&f->form, "name"),
-	    "Coopérative des champs");
+	assert_string_equal(
+	    params_get(&f->form, "name"), "Coopérative des champs");
 	assert_false(form_has_errors(&f->errors));
 }
 
 static void
 text_required(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*name = NULL;
+	struct fixture *f = *state;
+	const char *name = NULL;
 
 	load(f, "");
-	assert_false(form_text(&f->form, "name", 255, FORM_REQUIRED,
-	    &f->errors, &name));
+	assert_false(
+	    form_text(&f->form, "name", 255, FORM_REQUIRED, &f->errors, &name));
 	assert_null(name);
 	assert_error(f, "name", MSG_REQUIRED);
 
 	load(f, "name=+++");
-	assert_false(form_text(&f->form, "name", 255, FORM_REQUIRED,
-	    &f->errors, &name));
+	assert_false(
+	    form_text(&f->form, "name", 255, FORM_REQUIRED, &f->errors, &name));
 	assert_error(f, "name", MSG_REQUIRED);
 
 	load(f, "name");
-	assert_false(form_text(&f->form, "name", 255, FORM_REQUIRED,
-	    &f->errors, &name));
+	assert_false(
+	    form_text(&f->form, "name", 255, FORM_REQUIRED, &f->errors, &name));
 	assert_error(f, "name", MSG_REQUIRED);
 }
 
 static void
 text_optional_absent(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*note = "default";
+	struct fixture *f = *state;
+	const char *note = "default";
 
 	load(f, "note=");
 	assert_true(form_text(&f->form, "note", 10, 0, &f->errors, &note));
@@ -151,12 +151,11 @@ text_optional_absent(void **state)
 static void
 text_repeated(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*name = NULL;
+	struct fixture *f = *state;
+	const char *name = NULL;
 
 	load(f, "name=a&name=b");
-	assert_false(form_text(&f->form, "name", 255, 0, &f->errors,
-	    &name));
+	assert_false(form_text(&f->form, "name", 255, 0, &f->errors, &name));
 	assert_null(name);
 	assert_error(f, "name", MSG_REPEATED);
 }
@@ -164,34 +163,38 @@ text_repeated(void **state)
 static void
 text_max_counts_code_points(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*name = NULL;
+	struct fixture *f = *state;
+	const char *name = NULL;
 
 	/* Five code points, ten bytes. */
 	load(f, "name=%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9");
-	assert_true(form_text(&f->form, "name", 5, FORM_REQUIRED,
-	    &f->errors, &name));
+	assert_true(
+	    form_text(&f->form, "name", 5, FORM_REQUIRED, &f->errors, &name));
 	assert_string_equal(name, "ééééé");
 
 	name = NULL;
 	load(f, "name=abcdef");
-	assert_false(form_text(&f->form, "name", 5, FORM_REQUIRED,
-	    &f->errors, &name));
+	assert_false(
+	    form_text(&f->form, "name", 5, FORM_REQUIRED, &f->errors, &name));
 	assert_null(name);
-	assert_error(f, "name",
-	    "Ce champ est trop long (5 caractères au plus).");
+	assert_error(
+	    f, "name", "Ce champ est trop long (5 caractères au plus).");
 }
 
 static void
 text_rejects_control_characters(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*bad[] = {
-		"name=a%01b", "name=a%0Ab", "name=a%0Db", "name=a%7Fb",
-		"name=a%C2%85b", "name=a%1Bb",
+	struct fixture *f = *state;
+	const char *bad[] = {
+	    "name=a%01b",
+	    "name=a%0Ab",
+	    "name=a%0Db",
+	    "name=a%7Fb",
+	    "name=a%C2%85b",
+	    "name=a%1Bb",
 	};
-	const char	*name;
-	size_t		 i;
+	const char *name;
+	size_t i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		name = NULL;
@@ -199,36 +202,36 @@ text_rejects_control_characters(void **state)
 		if (form_text(&f->form, "name", 255, 0, &f->errors, &name))
 			fail_msg("%s was accepted", bad[i]);
 		assert_null(name);
-		assert_error(f, "name",
-		    "Ce champ contient un caractère non autorisé.");
+		assert_error(
+		    f, "name", "Ce champ contient un caractère non autorisé.");
 	}
 }
 
 static void
 text_multiline_allows_newlines(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*text = NULL;
+	struct fixture *f = *state;
+	const char *text = NULL;
 
 	load(f, "text=%0D%0Aline+1%0D%0A%09line+2%0A");
-	assert_true(form_text(&f->form, "text", 255, FORM_MULTILINE,
-	    &f->errors, &text));
+	assert_true(form_text(
+	    &f->form, "text", 255, FORM_MULTILINE, &f->errors, &text));
 	assert_string_equal(text, "line 1\r\n\tline 2");
 
 	text = NULL;
 	load(f, "text=a%0Bb");
-	assert_false(form_text(&f->form, "text", 255, FORM_MULTILINE,
-	    &f->errors, &text));
+	assert_false(form_text(
+	    &f->form, "text", 255, FORM_MULTILINE, &f->errors, &text));
 	assert_null(text);
 }
 
 static void
 text_rejects_invalid_utf8(void **state)
 {
-	struct fixture	*f = *state;
-	struct param	 item = { "name", NULL };
-	char		 value[] = "a\xff";
-	const char	*name = NULL;
+	struct fixture *f = *state;
+	struct param item = {"name", NULL};
+	char value[] = "a\xff";
+	const char *name = NULL;
 
 	/* url_decode never yields this, so the params are built by hand. */
 	item.value = value;
@@ -244,38 +247,37 @@ text_rejects_invalid_utf8(void **state)
 static void
 enum_values(void **state)
 {
-	static const char *const	 units[] = { "day", "hour", NULL };
-	struct fixture			*f = *state;
-	const char			*unit = NULL;
+	static const char *const units[] = {"day", "hour", NULL};
+	struct fixture *f = *state;
+	const char *unit = NULL;
 
 	load(f, "unit=+hour+");
-	assert_true(form_enum(&f->form, "unit", units, FORM_REQUIRED,
-	    &f->errors, &unit));
+	assert_true(form_enum(
+	    &f->form, "unit", units, FORM_REQUIRED, &f->errors, &unit));
 	assert_string_equal(unit, "hour");
 
 	unit = NULL;
 	load(f, "unit=Hour");
-	assert_false(form_enum(&f->form, "unit", units, FORM_REQUIRED,
-	    &f->errors, &unit));
+	assert_false(form_enum(
+	    &f->form, "unit", units, FORM_REQUIRED, &f->errors, &unit));
 	assert_null(unit);
 	assert_error(f, "unit", MSG_INVALID);
 
 	load(f, "unit=");
-	assert_false(form_enum(&f->form, "unit", units, FORM_REQUIRED,
-	    &f->errors, &unit));
+	assert_false(form_enum(
+	    &f->form, "unit", units, FORM_REQUIRED, &f->errors, &unit));
 	assert_error(f, "unit", MSG_REQUIRED);
 
 	load(f, "unit=day&unit=day");
-	assert_false(form_enum(&f->form, "unit", units, 0, &f->errors,
-	    &unit));
+	assert_false(form_enum(&f->form, "unit", units, 0, &f->errors, &unit));
 	assert_error(f, "unit", MSG_REPEATED);
 }
 
 static void
 checkbox_values(void **state)
 {
-	struct fixture	*f = *state;
-	bool		 active;
+	struct fixture *f = *state;
+	bool active;
 
 	load(f, "active=true");
 	active = false;
@@ -328,18 +330,18 @@ uuid_syntax(void **state)
 static void
 uuid_field(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*id = NULL;
+	struct fixture *f = *state;
+	const char *id = NULL;
 
 	load(f, "customerId=4b2c2a48-4a63-4a0e-9f6f-2b1f1c3a9d10");
-	assert_true(form_uuid(&f->form, "customerId", FORM_REQUIRED,
-	    &f->errors, &id));
+	assert_true(
+	    form_uuid(&f->form, "customerId", FORM_REQUIRED, &f->errors, &id));
 	assert_string_equal(id, "4b2c2a48-4a63-4a0e-9f6f-2b1f1c3a9d10");
 
 	id = NULL;
 	load(f, "customerId=42");
-	assert_false(form_uuid(&f->form, "customerId", FORM_REQUIRED,
-	    &f->errors, &id));
+	assert_false(
+	    form_uuid(&f->form, "customerId", FORM_REQUIRED, &f->errors, &id));
 	assert_null(id);
 	assert_error(f, "customerId", "Cet identifiant n'est pas valide.");
 }
@@ -347,7 +349,7 @@ uuid_field(void **state)
 static void
 date_parse_valid(void **state)
 {
-	int	 y = 0, m = 0, d = 0;
+	int y = 0, m = 0, d = 0;
 
 	assert_true(form_parse_date("2024-02-29", &y, &m, &d));
 	assert_int_equal(y, 2024);
@@ -362,14 +364,27 @@ date_parse_valid(void **state)
 static void
 date_parse_invalid(void **state)
 {
-	const char	*bad[] = {
-		"", "2023-02-29", "1900-02-29", "2023-04-31", "2023-13-01",
-		"2023-00-10", "2023-01-00", "0000-01-01", "2023-1-01",
-		"2023-01-1", "23-01-01", "2023/01/01", "2023-01-01T00:00",
-		"2023-01-01 ", "+023-01-01", "2023-0a-01", "01/02/2023",
+	const char *bad[] = {
+	    "",
+	    "2023-02-29",
+	    "1900-02-29",
+	    "2023-04-31",
+	    "2023-13-01",
+	    "2023-00-10",
+	    "2023-01-00",
+	    "0000-01-01",
+	    "2023-1-01",
+	    "2023-01-1",
+	    "23-01-01",
+	    "2023/01/01",
+	    "2023-01-01T00:00",
+	    "2023-01-01 ",
+	    "+023-01-01",
+	    "2023-0a-01",
+	    "01/02/2023",
 	};
-	int		 y = -1, m = -1, d = -1;
-	size_t		 i;
+	int y = -1, m = -1, d = -1;
+	size_t i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		if (form_parse_date(bad[i], &y, &m, &d))
@@ -381,18 +396,18 @@ date_parse_invalid(void **state)
 static void
 date_field(void **state)
 {
-	struct fixture	*f = *state;
-	const char	*date = NULL;
+	struct fixture *f = *state;
+	const char *date = NULL;
 
 	load(f, "startDate=2024-11-09");
-	assert_true(form_date(&f->form, "startDate", FORM_REQUIRED,
-	    &f->errors, &date));
+	assert_true(
+	    form_date(&f->form, "startDate", FORM_REQUIRED, &f->errors, &date));
 	assert_string_equal(date, "2024-11-09");
 
 	date = NULL;
 	load(f, "startDate=2024-11-31");
-	assert_false(form_date(&f->form, "startDate", FORM_REQUIRED,
-	    &f->errors, &date));
+	assert_false(
+	    form_date(&f->form, "startDate", FORM_REQUIRED, &f->errors, &date));
 	assert_null(date);
 	assert_error(f, "startDate", "Cette date n'est pas valide.");
 
@@ -404,12 +419,12 @@ date_field(void **state)
 static void
 int_field(void **state)
 {
-	struct fixture	*f = *state;
-	long		 n = 0;
+	struct fixture *f = *state;
+	long n = 0;
 
 	load(f, "time=420");
-	assert_true(form_int(&f->form, "time", 30, 720, FORM_REQUIRED,
-	    &f->errors, &n));
+	assert_true(
+	    form_int(&f->form, "time", 30, 720, FORM_REQUIRED, &f->errors, &n));
 	assert_int_equal(n, 420);
 
 	load(f, "time=-5");
@@ -425,13 +440,19 @@ int_field(void **state)
 static void
 int_field_invalid(void **state)
 {
-	const char	*bad[] = {
-		"time=abc", "time=1.5", "time=12a", "time=-", "time=%2B5",
-		"time=1+2", "time=0x10", "time=--1",
+	const char *bad[] = {
+	    "time=abc",
+	    "time=1.5",
+	    "time=12a",
+	    "time=-",
+	    "time=%2B5",
+	    "time=1+2",
+	    "time=0x10",
+	    "time=--1",
 	};
-	struct fixture	*f = *state;
-	long		 n = 99;
-	size_t		 i;
+	struct fixture *f = *state;
+	long n = 99;
+	size_t i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		load(f, bad[i]);
@@ -445,19 +466,17 @@ int_field_invalid(void **state)
 static void
 int_field_range(void **state)
 {
-	struct fixture	*f = *state;
-	long		 n = 99;
+	struct fixture *f = *state;
+	long n = 99;
 
 	load(f, "time=721");
 	assert_false(form_int(&f->form, "time", 30, 720, 0, &f->errors, &n));
-	assert_error(f, "time",
-	    "Ce nombre doit être compris entre 30 et 720.");
+	assert_error(f, "time", "Ce nombre doit être compris entre 30 et 720.");
 	load(f, "time=29");
 	assert_false(form_int(&f->form, "time", 30, 720, 0, &f->errors, &n));
 	load(f, "time=99999999999999999999999");
 	assert_false(form_int(&f->form, "time", 30, 720, 0, &f->errors, &n));
-	assert_error(f, "time",
-	    "Ce nombre doit être compris entre 30 et 720.");
+	assert_error(f, "time", "Ce nombre doit être compris entre 30 et 720.");
 	assert_int_equal(n, 99);
 }
 
@@ -465,27 +484,32 @@ static void
 money_parse_valid(void **state)
 {
 	static const struct {
-		const char	*text;
-		int64_t		 cents;
+		const char *text;
+		int64_t cents;
 	} cases[] = {
-		{ "0", 0 },
-		{ "12", 1200 },
-		{ "1234.50", 123450 },
-		{ "1234,50", 123450 },
-		{ "1 234,50", 123450 },
-		{ "1\xc2\xa0" "234,5", 123450 },
-		{ "1\xe2\x80\xaf" "234\xe2\x80\xaf" "567,89", 123456789 },
-		{ "12 345 678", 1234567800 },
-		{ "0,05", 5 },
-		{ "-3,5", -350 },
-		{ "12 €", 1200 },
-		{ "1 234,50\xc2\xa0€", 123450 },
-		{ "9,99€", 999 },
-		{ "123456", 12345600 },
-		{ "999999999999999", INT64_C(99999999999999900) },
+	    {"0", 0},
+	    {"12", 1200},
+	    {"1234.50", 123450},
+	    {"1234,50", 123450},
+	    {"1 234,50", 123450},
+	    {"1\xc2\xa0"
+	     "234,5",
+	        123450},
+	    {"1\xe2\x80\xaf"
+	     "234\xe2\x80\xaf"
+	     "567,89",
+	        123456789},
+	    {"12 345 678", 1234567800},
+	    {"0,05", 5},
+	    {"-3,5", -350},
+	    {"12 €", 1200},
+	    {"1 234,50\xc2\xa0€", 123450},
+	    {"9,99€", 999},
+	    {"123456", 12345600},
+	    {"999999999999999", INT64_C(99999999999999900)},
 	};
-	int64_t		 cents;
-	size_t		 i;
+	int64_t cents;
+	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		cents = -1;
@@ -498,14 +522,33 @@ money_parse_valid(void **state)
 static void
 money_parse_invalid(void **state)
 {
-	const char	*bad[] = {
-		"", "-", ",50", ".5", "1,", "1.", "1,234", "1.2.3", "1,2,3",
-		"1 23", "1234 567", "12  345", "1 2345", "abc", "1,5a", "€12",
-		"1,234.50", "1.234,50", "- 5", "+5", "1e3",
-		"1000000000000000", "12 € 3",
+	const char *bad[] = {
+	    "",
+	    "-",
+	    ",50",
+	    ".5",
+	    "1,",
+	    "1.",
+	    "1,234",
+	    "1.2.3",
+	    "1,2,3",
+	    "1 23",
+	    "1234 567",
+	    "12  345",
+	    "1 2345",
+	    "abc",
+	    "1,5a",
+	    "€12",
+	    "1,234.50",
+	    "1.234,50",
+	    "- 5",
+	    "+5",
+	    "1e3",
+	    "1000000000000000",
+	    "12 € 3",
 	};
-	int64_t		 cents = 7;
-	size_t		 i;
+	int64_t cents = 7;
+	size_t i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		if (form_parse_money(bad[i], &cents))
@@ -517,24 +560,27 @@ money_parse_invalid(void **state)
 static void
 money_field(void **state)
 {
-	struct fixture	*f = *state;
-	int64_t		 cents = 0;
+	struct fixture *f = *state;
+	int64_t cents = 0;
 
 	load(f, "amount=1+234%2C50");
-	assert_true(form_money(&f->form, "amount", 0, 100000000,
-	    FORM_REQUIRED, &f->errors, &cents));
+	assert_true(form_money(&f->form, "amount", 0, 100000000, FORM_REQUIRED,
+	    &f->errors, &cents));
 	assert_int_equal(cents, 123450);
 
 	load(f, "amount=12%2C345");
-	assert_false(form_money(&f->form, "amount", 0, 100000000,
-	    FORM_REQUIRED, &f->errors, &cents));
+	assert_false(form_money(&f->form, "amount", 0, 100000000, FORM_REQUIRED,
+	    &f->errors, &cents));
 	assert_error(f, "amount", "Ce montant n'est pas valide.");
 
 	load(f, "amount=-1");
-	assert_false(form_money(&f->form, "amount", 0, 123456750,
-	    FORM_REQUIRED, &f->errors, &cents));
-	assert_error(f, "amount", "Ce montant doit être compris entre "
-	    "0,00\xc2\xa0€ et 1\xe2\x80\xaf" "234\xe2\x80\xaf" "567,50"
+	assert_false(form_money(&f->form, "amount", 0, 123456750, FORM_REQUIRED,
+	    &f->errors, &cents));
+	assert_error(f, "amount",
+	    "Ce montant doit être compris entre "
+	    "0,00\xc2\xa0€ et 1\xe2\x80\xaf"
+	    "234\xe2\x80\xaf"
+	    "567,50"
 	    "\xc2\xa0€.");
 	assert_int_equal(cents, 123450);
 }
@@ -542,41 +588,36 @@ money_field(void **state)
 int
 main(void)
 {
-	const struct CMUnitTest	 tests[] = {
-		cmocka_unit_test(errors_first_message_kept),
-		cmocka_unit_test(errors_overflow_still_errors),
-		cmocka_unit_test(uuid_syntax),
-		cmocka_unit_test(date_parse_valid),
-		cmocka_unit_test(date_parse_invalid),
-		cmocka_unit_test(money_parse_valid),
-		cmocka_unit_test(money_parse_invalid),
-		cmocka_unit_test_setup_teardown(text_trimmed_in_place, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(text_required, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(text_optional_absent, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(text_repeated, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(text_max_counts_code_points,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(
-		    text_rejects_control_characters, setup, teardown),
-		cmocka_unit_test_setup_teardown(text_multiline_allows_newlines,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(text_rejects_invalid_utf8,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(enum_values, setup, teardown),
-		cmocka_unit_test_setup_teardown(checkbox_values, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(uuid_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(date_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(int_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(int_field_invalid, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(int_field_range, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(money_field, setup, teardown),
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(errors_first_message_kept),
+	    cmocka_unit_test(errors_overflow_still_errors),
+	    cmocka_unit_test(uuid_syntax),
+	    cmocka_unit_test(date_parse_valid),
+	    cmocka_unit_test(date_parse_invalid),
+	    cmocka_unit_test(money_parse_valid),
+	    cmocka_unit_test(money_parse_invalid),
+	    cmocka_unit_test_setup_teardown(
+	        text_trimmed_in_place, setup, teardown),
+	    cmocka_unit_test_setup_teardown(text_required, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_optional_absent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(text_repeated, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_max_counts_code_points, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_rejects_control_characters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_multiline_allows_newlines, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_rejects_invalid_utf8, setup, teardown),
+	    cmocka_unit_test_setup_teardown(enum_values, setup, teardown),
+	    cmocka_unit_test_setup_teardown(checkbox_values, setup, teardown),
+	    cmocka_unit_test_setup_teardown(uuid_field, setup, teardown),
+	    cmocka_unit_test_setup_teardown(date_field, setup, teardown),
+	    cmocka_unit_test_setup_teardown(int_field, setup, teardown),
+	    cmocka_unit_test_setup_teardown(int_field_invalid, setup, teardown),
+	    cmocka_unit_test_setup_teardown(int_field_range, setup, teardown),
+	    cmocka_unit_test_setup_teardown(money_field, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

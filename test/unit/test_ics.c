@@ -12,31 +12,31 @@
 #include "ics.h"
 
 static const struct ics_leave jane = {
-	.id = "a08aa464-5f3a-4f8f-84e1-441a96e30e51",
-	.first_name = "jane",
-	.last_name = "smith",
-	.start_date = "2023-12-26",
-	.starts_all_day = true,
-	.end_date = "2023-12-29",
-	.ends_all_day = true,
-	.moderated_at = "2023-12-04 15:01:00",
+    .id = "a08aa464-5f3a-4f8f-84e1-441a96e30e51",
+    .first_name = "jane",
+    .last_name = "smith",
+    .start_date = "2023-12-26",
+    .starts_all_day = true,
+    .end_date = "2023-12-29",
+    .ends_all_day = true,
+    .moderated_at = "2023-12-04 15:01:00",
 };
 
 static const struct ics_leave john = {
-	.id = "5b2b127c-9a20-4ca5-b6f4-a9c19ae49efa",
-	.first_name = "john",
-	.last_name = "doe",
-	.start_date = "2023-12-31",
-	.starts_all_day = true,
-	.end_date = "2024-01-01",
-	.ends_all_day = true,
-	.moderated_at = "2023-12-05 09:30:15",
+    .id = "5b2b127c-9a20-4ca5-b6f4-a9c19ae49efa",
+    .first_name = "john",
+    .last_name = "doe",
+    .start_date = "2023-12-31",
+    .starts_all_day = true,
+    .end_date = "2024-01-01",
+    .ends_all_day = true,
+    .moderated_at = "2023-12-05 09:30:15",
 };
 
 static icalcomponent *
 parse(const char *text)
 {
-	icalcomponent	*cal;
+	icalcomponent *cal;
 
 	assert_non_null(text);
 	cal = icalparser_parse_string(text);
@@ -49,13 +49,12 @@ parse(const char *text)
 static icalcomponent *
 event_at(icalcomponent *cal, int n)
 {
-	icalcomponent	*event;
+	icalcomponent *event;
 
-	event = icalcomponent_get_first_component(cal,
-	    ICAL_VEVENT_COMPONENT);
+	event = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
 	while (event != NULL && n-- > 0)
-		event = icalcomponent_get_next_component(cal,
-		    ICAL_VEVENT_COMPONENT);
+		event = icalcomponent_get_next_component(
+		    cal, ICAL_VEVENT_COMPONENT);
 	assert_non_null(event);
 	return event;
 }
@@ -63,11 +62,11 @@ event_at(icalcomponent *cal, int n)
 static const char *
 x_value(icalcomponent *cal, const char *name)
 {
-	icalproperty	*prop;
+	icalproperty *prop;
 
 	for (prop = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
-	    prop != NULL;
-	    prop = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY))
+	     prop != NULL;
+	     prop = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY))
 		if (strcmp(icalproperty_get_x_name(prop), name) == 0)
 			return icalproperty_get_x(prop);
 	return NULL;
@@ -85,9 +84,9 @@ assert_date(struct icaltimetype t, int year, int month, int day)
 static void
 calendar_properties(void **state)
 {
-	icalcomponent	*cal;
-	icalproperty	*prop;
-	char		*text;
+	icalcomponent *cal;
+	icalproperty *prop;
+	char *text;
 
 	text = ics_leaves_calendar("Fairness", &jane, 1);
 	cal = parse(text);
@@ -97,8 +96,8 @@ calendar_properties(void **state)
 	assert_string_equal(icalproperty_get_version(prop), "2.0");
 	prop = icalcomponent_get_first_property(cal, ICAL_PRODID_PROPERTY);
 	assert_non_null(prop);
-	assert_string_equal(icalproperty_get_prodid(prop),
-	    "-//Permacoop//Leaves calendar//FR");
+	assert_string_equal(
+	    icalproperty_get_prodid(prop), "-//Permacoop//Leaves calendar//FR");
 	prop = icalcomponent_get_first_property(cal, ICAL_CALSCALE_PROPERTY);
 	assert_non_null(prop);
 	assert_string_equal(icalproperty_get_calscale(prop), "GREGORIAN");
@@ -108,13 +107,14 @@ calendar_properties(void **state)
 	prop = icalcomponent_get_first_property(cal, ICAL_NAME_PROPERTY);
 	assert_non_null(prop);
 	assert_string_equal(icalproperty_get_name(prop), "Congés Fairness");
-	prop = icalcomponent_get_first_property(cal,
-	    ICAL_REFRESHINTERVAL_PROPERTY);
+	prop = icalcomponent_get_first_property(
+	    cal, ICAL_REFRESHINTERVAL_PROPERTY);
 	assert_non_null(prop);
-	assert_int_equal(icaldurationtype_as_int(
-	    icalproperty_get_refreshinterval(prop)), 3600);
-	assert_non_null(strstr(text,
-	    "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"));
+	assert_int_equal(
+	    icaldurationtype_as_int(icalproperty_get_refreshinterval(prop)),
+	    3600);
+	assert_non_null(
+	    strstr(text, "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"));
 
 	assert_string_equal(x_value(cal, "X-WR-CALNAME"), "Congés Fairness");
 	assert_string_equal(x_value(cal, "X-PUBLISHED-TTL"), "PT1H");
@@ -127,19 +127,19 @@ calendar_properties(void **state)
 static void
 event_properties(void **state)
 {
-	icalcomponent	*cal, *event;
-	icalproperty	*prop;
-	char		*text;
+	icalcomponent *cal, *event;
+	icalproperty *prop;
+	char *text;
 
 	text = ics_leaves_calendar("Fairness", &jane, 1);
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 1);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 1);
 	event = event_at(cal, 0);
 
 	assert_string_equal(icalcomponent_get_uid(event), jane.id);
-	assert_string_equal(icalcomponent_get_summary(event),
-	    "Congés Jane Smith");
+	assert_string_equal(
+	    icalcomponent_get_summary(event), "Congés Jane Smith");
 	assert_date(icalcomponent_get_dtstart(event), 2023, 12, 26);
 	/* DTEND is exclusive: the day after the last day off. */
 	assert_date(icalcomponent_get_dtend(event), 2023, 12, 30);
@@ -147,21 +147,19 @@ event_properties(void **state)
 	assert_non_null(strstr(text, "\r\nDTEND;VALUE=DATE:20231230\r\n"));
 
 	assert_non_null(strstr(text, "\r\nDTSTAMP:20231204T150100Z\r\n"));
-	assert_non_null(strstr(text,
-	    "\r\nLAST-MODIFIED:20231204T150100Z\r\n"));
+	assert_non_null(strstr(text, "\r\nLAST-MODIFIED:20231204T150100Z\r\n"));
 	prop = icalcomponent_get_first_property(event, ICAL_DTSTAMP_PROPERTY);
 	assert_non_null(prop);
 	assert_true(icaltime_is_utc(icalproperty_get_dtstamp(prop)));
-	prop = icalcomponent_get_first_property(event,
-	    ICAL_SEQUENCE_PROPERTY);
+	prop = icalcomponent_get_first_property(event, ICAL_SEQUENCE_PROPERTY);
 	assert_non_null(prop);
 	assert_int_equal(icalproperty_get_sequence(prop), 0);
 	prop = icalcomponent_get_first_property(event, ICAL_TRANSP_PROPERTY);
 	assert_non_null(prop);
-	assert_int_equal(icalproperty_get_transp(prop),
-	    ICAL_TRANSP_TRANSPARENT);
-	assert_int_equal(icalcomponent_get_status(event),
-	    ICAL_STATUS_CONFIRMED);
+	assert_int_equal(
+	    icalproperty_get_transp(prop), ICAL_TRANSP_TRANSPARENT);
+	assert_int_equal(
+	    icalcomponent_get_status(event), ICAL_STATUS_CONFIRMED);
 	prop = icalcomponent_get_first_property(event, ICAL_CLASS_PROPERTY);
 	assert_non_null(prop);
 	assert_int_equal(icalproperty_get_class(prop), ICAL_CLASS_PUBLIC);
@@ -173,20 +171,20 @@ event_properties(void **state)
 static void
 events_in_input_order(void **state)
 {
-	struct ics_leave	 leaves[2] = { jane, john };
-	icalcomponent		*cal;
-	char			*text;
+	struct ics_leave leaves[2] = {jane, john};
+	icalcomponent *cal;
+	char *text;
 
 	text = ics_leaves_calendar("Fairness", leaves, 2);
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 2);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 2);
 	assert_string_equal(icalcomponent_get_uid(event_at(cal, 0)), jane.id);
 	assert_string_equal(icalcomponent_get_uid(event_at(cal, 1)), john.id);
 	/* A leave across New Year ends on the exclusive 2024-01-02. */
 	assert_date(icalcomponent_get_dtend(event_at(cal, 1)), 2024, 1, 2);
-	assert_string_equal(icalcomponent_get_summary(event_at(cal, 1)),
-	    "Congés John Doe");
+	assert_string_equal(
+	    icalcomponent_get_summary(event_at(cal, 1)), "Congés John Doe");
 	icalcomponent_free(cal);
 	free(text);
 }
@@ -194,9 +192,9 @@ events_in_input_order(void **state)
 static void
 lines_end_in_crlf(void **state)
 {
-	struct ics_leave	 leaves[2] = { jane, john };
-	char			*text;
-	size_t			 i, len;
+	struct ics_leave leaves[2] = {jane, john};
+	char *text;
+	size_t i, len;
 
 	text = ics_leaves_calendar("Fairness", leaves, 2);
 	assert_non_null(text);
@@ -218,7 +216,7 @@ lines_end_in_crlf(void **state)
 static bool
 utf8_valid(const unsigned char *s, size_t len)
 {
-	size_t	 i = 0, n, k;
+	size_t i = 0, n, k;
 
 	while (i < len) {
 		if (s[i] < 0x80)
@@ -244,25 +242,26 @@ utf8_valid(const unsigned char *s, size_t len)
 static void
 long_accented_name_folds(void **state)
 {
-	struct ics_leave	 leave = jane;
-	icalcomponent		*cal;
-	const char		*line, *end;
-	char			*text;
-	size_t			 folds = 0;
+	struct ics_leave leave = jane;
+	icalcomponent *cal;
+	const char *line, *end;
+	char *text;
+	size_t folds = 0;
 
 	/* 2-, 3- and 4-byte characters with no space for a fold to use. */
 	leave.first_name = "élisabeth-éléonore-héloïse-géraldine";
 	leave.last_name = "châteaubriand€€€€€€€€😀😀😀😀😀ééééééééééééééééééé";
 	text = ics_leaves_calendar("Société coopérative ouvrière de "
-	    "production Fairness à Lille-Métropole", &leave, 1);
+	                           "production Fairness à Lille-Métropole",
+	    &leave, 1);
 	assert_non_null(text);
 
 	for (line = text; *line != '\0'; line = end + 2) {
 		end = strstr(line, "\r\n");
 		assert_non_null(end);
 		assert_true(end - line <= 75);
-		assert_true(utf8_valid((const unsigned char *)line,
-		    (size_t)(end - line)));
+		assert_true(utf8_valid(
+		    (const unsigned char *)line, (size_t)(end - line)));
 		if (*line == ' ')
 			folds++;
 	}
@@ -272,7 +271,8 @@ long_accented_name_folds(void **state)
 	assert_string_equal(icalcomponent_get_summary(event_at(cal, 0)),
 	    "Congés Élisabeth-éléonore-héloïse-géraldine "
 	    "Châteaubriand€€€€€€€€😀😀😀😀😀ééééééééééééééééééé");
-	assert_string_equal(x_value(cal, "X-WR-CALNAME"), "Congés Société "
+	assert_string_equal(x_value(cal, "X-WR-CALNAME"),
+	    "Congés Société "
 	    "coopérative ouvrière de production Fairness à Lille-Métropole");
 	icalcomponent_free(cal);
 	free(text);
@@ -281,16 +281,16 @@ long_accented_name_folds(void **state)
 static void
 names_with_separators_escaped(void **state)
 {
-	struct ics_leave	 leave = jane;
-	icalcomponent		*cal;
-	char			*text;
+	struct ics_leave leave = jane;
+	icalcomponent *cal;
+	char *text;
 
 	leave.first_name = "anne, marie";
 	leave.last_name = "o;neil\\x";
 	text = ics_leaves_calendar("Fairness", &leave, 1);
 	assert_non_null(text);
-	assert_non_null(strstr(text,
-	    "SUMMARY:Congés Anne\\, marie O\\;neil\\\\x\r\n"));
+	assert_non_null(
+	    strstr(text, "SUMMARY:Congés Anne\\, marie O\\;neil\\\\x\r\n"));
 	cal = parse(text);
 	assert_string_equal(icalcomponent_get_summary(event_at(cal, 0)),
 	    "Congés Anne, marie O;neil\\x");
@@ -301,17 +301,17 @@ names_with_separators_escaped(void **state)
 static void
 newline_in_name_escaped(void **state)
 {
-	struct ics_leave	 leave = jane;
-	icalcomponent		*cal;
-	char			*text;
+	struct ics_leave leave = jane;
+	icalcomponent *cal;
+	char *text;
 
 	leave.last_name = "smith\nBEGIN:VEVENT";
 	text = ics_leaves_calendar("Fairness", &leave, 1);
 	assert_non_null(text);
 	assert_null(strstr(text, "\nBEGIN:VEVENT\r\nDTSTAMP"));
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 1);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 1);
 	assert_string_equal(icalcomponent_get_summary(event_at(cal, 0)),
 	    "Congés Jane Smith\nBEGIN:VEVENT");
 	icalcomponent_free(cal);
@@ -321,17 +321,17 @@ newline_in_name_escaped(void **state)
 static void
 single_half_day(void **state)
 {
-	struct ics_leave	 leave = jane;
-	icalcomponent		*cal, *event;
-	char			*text;
+	struct ics_leave leave = jane;
+	icalcomponent *cal, *event;
+	char *text;
 
 	leave.start_date = "2024-02-05";
 	leave.end_date = "2024-02-05";
 	leave.starts_all_day = false;
 	text = ics_leaves_calendar("Fairness", &leave, 1);
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 1);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 1);
 	event = event_at(cal, 0);
 	assert_string_equal(icalcomponent_get_uid(event), jane.id);
 	assert_string_equal(icalcomponent_get_summary(event),
@@ -355,37 +355,37 @@ single_half_day(void **state)
 static void
 half_first_and_last_days(void **state)
 {
-	struct ics_leave	 leave = jane;
-	icalcomponent		*cal, *event;
-	char			*text, uid[64];
+	struct ics_leave leave = jane;
+	icalcomponent *cal, *event;
+	char *text, uid[64];
 
 	leave.starts_all_day = false;
 	leave.ends_all_day = false;
 	text = ics_leaves_calendar("Fairness", &leave, 1);
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 3);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 3);
 
 	event = event_at(cal, 0);
 	snprintf(uid, sizeof(uid), "%s-first-day", jane.id);
 	assert_string_equal(icalcomponent_get_uid(event), uid);
-	assert_string_equal(icalcomponent_get_summary(event),
-	    "Congés Jane Smith (après-midi)");
+	assert_string_equal(
+	    icalcomponent_get_summary(event), "Congés Jane Smith (après-midi)");
 	assert_date(icalcomponent_get_dtstart(event), 2023, 12, 26);
 	assert_date(icalcomponent_get_dtend(event), 2023, 12, 27);
 
 	event = event_at(cal, 1);
 	assert_string_equal(icalcomponent_get_uid(event), jane.id);
-	assert_string_equal(icalcomponent_get_summary(event),
-	    "Congés Jane Smith");
+	assert_string_equal(
+	    icalcomponent_get_summary(event), "Congés Jane Smith");
 	assert_date(icalcomponent_get_dtstart(event), 2023, 12, 27);
 	assert_date(icalcomponent_get_dtend(event), 2023, 12, 29);
 
 	event = event_at(cal, 2);
 	snprintf(uid, sizeof(uid), "%s-last-day", jane.id);
 	assert_string_equal(icalcomponent_get_uid(event), uid);
-	assert_string_equal(icalcomponent_get_summary(event),
-	    "Congés Jane Smith (matin)");
+	assert_string_equal(
+	    icalcomponent_get_summary(event), "Congés Jane Smith (matin)");
 	assert_date(icalcomponent_get_dtstart(event), 2023, 12, 29);
 	assert_date(icalcomponent_get_dtend(event), 2023, 12, 30);
 	icalcomponent_free(cal);
@@ -395,9 +395,9 @@ half_first_and_last_days(void **state)
 static void
 two_half_days_no_whole_day(void **state)
 {
-	struct ics_leave	 leave = jane;
-	icalcomponent		*cal;
-	char			*text;
+	struct ics_leave leave = jane;
+	icalcomponent *cal;
+	char *text;
 
 	leave.start_date = "2024-02-29";
 	leave.end_date = "2024-03-01";
@@ -405,8 +405,8 @@ two_half_days_no_whole_day(void **state)
 	leave.ends_all_day = false;
 	text = ics_leaves_calendar("Fairness", &leave, 1);
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 2);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 2);
 	assert_date(icalcomponent_get_dtstart(event_at(cal, 0)), 2024, 2, 29);
 	assert_date(icalcomponent_get_dtend(event_at(cal, 0)), 2024, 3, 1);
 	assert_date(icalcomponent_get_dtstart(event_at(cal, 1)), 2024, 3, 1);
@@ -420,18 +420,18 @@ two_half_days_no_whole_day(void **state)
 static void
 empty_list_valid_calendar(void **state)
 {
-	icalcomponent	*cal;
-	char		*text;
+	icalcomponent *cal;
+	char *text;
 
 	text = ics_leaves_calendar(NULL, NULL, 0);
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 0);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 0);
 	assert_string_equal(x_value(cal, "X-WR-CALNAME"), "Congés");
-	assert_non_null(icalcomponent_get_first_property(cal,
-	    ICAL_PRODID_PROPERTY));
-	assert_non_null(icalcomponent_get_first_property(cal,
-	    ICAL_VERSION_PROPERTY));
+	assert_non_null(
+	    icalcomponent_get_first_property(cal, ICAL_PRODID_PROPERTY));
+	assert_non_null(
+	    icalcomponent_get_first_property(cal, ICAL_VERSION_PROPERTY));
 	assert_int_equal(icalrestriction_check(cal), 1);
 	icalcomponent_free(cal);
 	free(text);
@@ -440,8 +440,8 @@ empty_list_valid_calendar(void **state)
 static void
 same_input_same_bytes(void **state)
 {
-	struct ics_leave	 leaves[2] = { jane, john };
-	char			*first, *second;
+	struct ics_leave leaves[2] = {jane, john};
+	char *first, *second;
 
 	leaves[1].ends_all_day = false;
 	first = ics_leaves_calendar("Fairness", leaves, 2);
@@ -456,9 +456,9 @@ same_input_same_bytes(void **state)
 static void
 missing_moderation_time(void **state)
 {
-	struct ics_leave	 leave = jane;
-	icalcomponent		*cal;
-	char			*text;
+	struct ics_leave leave = jane;
+	icalcomponent *cal;
+	char *text;
 
 	leave.moderated_at = NULL;
 	text = ics_leaves_calendar("Fairness", &leave, 1);
@@ -466,8 +466,8 @@ missing_moderation_time(void **state)
 	assert_non_null(strstr(text, "\r\nDTSTAMP:20231226T000000Z\r\n"));
 	assert_null(strstr(text, "LAST-MODIFIED"));
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 1);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 1);
 	icalcomponent_free(cal);
 	free(text);
 }
@@ -475,17 +475,17 @@ missing_moderation_time(void **state)
 static void
 invalid_dates_left_out(void **state)
 {
-	struct ics_leave	 leaves[4] = { jane, jane, jane, john };
-	icalcomponent		*cal;
-	char			*text;
+	struct ics_leave leaves[4] = {jane, jane, jane, john};
+	icalcomponent *cal;
+	char *text;
 
 	leaves[0].start_date = "2023-02-30";
-	leaves[1].end_date = "2023-12-25";	/* before its start */
+	leaves[1].end_date = "2023-12-25"; /* before its start */
 	leaves[2].start_date = "2023-12-26 00:00:00";
 	text = ics_leaves_calendar("Fairness", leaves, 4);
 	cal = parse(text);
-	assert_int_equal(icalcomponent_count_components(cal,
-	    ICAL_VEVENT_COMPONENT), 1);
+	assert_int_equal(
+	    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 1);
 	assert_string_equal(icalcomponent_get_uid(event_at(cal, 0)), john.id);
 	icalcomponent_free(cal);
 	free(text);
@@ -495,20 +495,20 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(calendar_properties),
-		cmocka_unit_test(event_properties),
-		cmocka_unit_test(events_in_input_order),
-		cmocka_unit_test(lines_end_in_crlf),
-		cmocka_unit_test(long_accented_name_folds),
-		cmocka_unit_test(names_with_separators_escaped),
-		cmocka_unit_test(newline_in_name_escaped),
-		cmocka_unit_test(single_half_day),
-		cmocka_unit_test(half_first_and_last_days),
-		cmocka_unit_test(two_half_days_no_whole_day),
-		cmocka_unit_test(empty_list_valid_calendar),
-		cmocka_unit_test(same_input_same_bytes),
-		cmocka_unit_test(missing_moderation_time),
-		cmocka_unit_test(invalid_dates_left_out),
+	    cmocka_unit_test(calendar_properties),
+	    cmocka_unit_test(event_properties),
+	    cmocka_unit_test(events_in_input_order),
+	    cmocka_unit_test(lines_end_in_crlf),
+	    cmocka_unit_test(long_accented_name_folds),
+	    cmocka_unit_test(names_with_separators_escaped),
+	    cmocka_unit_test(newline_in_name_escaped),
+	    cmocka_unit_test(single_half_day),
+	    cmocka_unit_test(half_first_and_last_days),
+	    cmocka_unit_test(two_half_days_no_whole_day),
+	    cmocka_unit_test(empty_list_valid_calendar),
+	    cmocka_unit_test(same_input_same_bytes),
+	    cmocka_unit_test(missing_moderation_time),
+	    cmocka_unit_test(invalid_dates_left_out),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

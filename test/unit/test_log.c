@@ -17,9 +17,9 @@
 	"(ERROR|WARN|INFO|DEBUG) [0-9]+ "
 
 struct capture {
-	FILE	*file;
-	int	 saved_stderr;
-	char	 text[8192];
+	FILE *file;
+	int saved_stderr;
+	char text[8192];
 };
 
 /* Sends stderr to a temporary file until capture_end. */
@@ -36,7 +36,7 @@ capture_begin(struct capture *c)
 static void
 capture_end(struct capture *c)
 {
-	size_t	 n;
+	size_t n;
 
 	dup2(c->saved_stderr, STDERR_FILENO);
 	close(c->saved_stderr);
@@ -49,7 +49,7 @@ capture_end(struct capture *c)
 static size_t
 count_lines(const char *text)
 {
-	size_t	 n = 0;
+	size_t n = 0;
 
 	for (; *text != '\0'; text++) {
 		if (*text == '\n')
@@ -61,7 +61,7 @@ count_lines(const char *text)
 static void
 assert_line_format(const char *line)
 {
-	regex_t	 re;
+	regex_t re;
 
 	assert_int_equal(regcomp(&re, LINE_PATTERN, REG_EXTENDED), 0);
 	if (regexec(&re, line, 0, NULL, 0) != 0)
@@ -72,8 +72,8 @@ assert_line_format(const char *line)
 static void
 log_line_format(void **state)
 {
-	struct capture	 c;
-	char		 expected[64];
+	struct capture c;
+	char expected[64];
 
 	log_set_request_id(NULL);
 	capture_begin(&c);
@@ -89,7 +89,7 @@ log_line_format(void **state)
 static void
 log_newlines_flattened(void **state)
 {
-	struct capture	 c;
+	struct capture c;
 
 	capture_begin(&c);
 	log_error("first\nsecond\r\nthird\tend");
@@ -102,8 +102,8 @@ log_newlines_flattened(void **state)
 static void
 log_request_id_shown(void **state)
 {
-	struct capture	 c;
-	const char	*second;
+	struct capture c;
+	const char *second;
 
 	capture_begin(&c);
 	log_set_request_id("0123456789abcdef");
@@ -121,7 +121,7 @@ log_request_id_shown(void **state)
 static void
 log_level_filter(void **state)
 {
-	struct capture	 c;
+	struct capture c;
 
 	capture_begin(&c);
 	log_set_level(LOG_LEVEL_INFO);
@@ -143,8 +143,8 @@ log_level_filter(void **state)
 static void
 log_long_message_cut(void **state)
 {
-	struct capture	 c;
-	char		 big[6000];
+	struct capture c;
+	char big[6000];
 
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
@@ -160,12 +160,12 @@ log_long_message_cut(void **state)
 int
 main(void)
 {
-	const struct CMUnitTest	 tests[] = {
-		cmocka_unit_test(log_line_format),
-		cmocka_unit_test(log_newlines_flattened),
-		cmocka_unit_test(log_request_id_shown),
-		cmocka_unit_test(log_level_filter),
-		cmocka_unit_test(log_long_message_cut),
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(log_line_format),
+	    cmocka_unit_test(log_newlines_flattened),
+	    cmocka_unit_test(log_request_id_shown),
+	    cmocka_unit_test(log_level_filter),
+	    cmocka_unit_test(log_long_message_cut),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

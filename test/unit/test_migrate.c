@@ -14,13 +14,13 @@
 
 #include "migrate.h"
 
-static char	 folder[] = "/tmp/test_migrate.XXXXXX";
+static char folder[] = "/tmp/test_migrate.XXXXXX";
 
 static void
 touch(const char *name)
 {
-	char	 path[256];
-	FILE	*f;
+	char path[256];
+	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", folder, name);
 	f = fopen(path, "w");
@@ -31,7 +31,7 @@ touch(const char *name)
 static int
 make_folder(void **state)
 {
-	char	 path[256];
+	char path[256];
 
 	if (mkdtemp(folder) == NULL)
 		return -1;
@@ -49,7 +49,7 @@ make_folder(void **state)
 static int
 remove_folder(void **state)
 {
-	char	 command[300];
+	char command[300];
 
 	snprintf(command, sizeof(command), "rm -rf '%s'", folder);
 	return system(command) == 0 ? 0 : -1;
@@ -58,8 +58,8 @@ remove_folder(void **state)
 static void
 list_keeps_sql_files_in_order(void **state)
 {
-	char	**names;
-	int	 count;
+	char **names;
+	int count;
 
 	count = migrate_list_files(folder, &names);
 	assert_int_equal(count, 3);
@@ -73,7 +73,7 @@ list_keeps_sql_files_in_order(void **state)
 static void
 list_missing_folder_fails(void **state)
 {
-	char	**names;
+	char **names;
 
 	assert_int_equal(migrate_list_files("/nonexistent/sql", &names), -1);
 	assert_null(names);
@@ -82,8 +82,8 @@ list_missing_folder_fails(void **state)
 static void
 list_repository_sql_folder(void **state)
 {
-	char	**names;
-	int	 count;
+	char **names;
+	int count;
 
 	/* ctest runs the tests from the source folder. */
 	count = migrate_list_files("sql", &names);
@@ -96,9 +96,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(list_keeps_sql_files_in_order),
-		cmocka_unit_test(list_missing_folder_fails),
-		cmocka_unit_test(list_repository_sql_folder),
+	    cmocka_unit_test(list_keeps_sql_files_in_order),
+	    cmocka_unit_test(list_missing_folder_fails),
+	    cmocka_unit_test(list_repository_sql_folder),
 	};
 
 	return cmocka_run_group_tests(tests, make_folder, remove_folder);

@@ -18,8 +18,8 @@ parse(struct params *params, const char *query)
 }
 
 static void
-assert_param(const struct params *params, size_t i, const char *name,
-    const char *value)
+assert_param(
+    const struct params *params, size_t i, const char *name, const char *value)
 {
 	assert_true(i < params->count);
 	assert_string_equal(params->items[i].name, name);
@@ -29,7 +29,7 @@ assert_param(const struct params *params, size_t i, const char *name,
 static void
 assert_decodes(const char *src, bool plus_is_space, const char *expected)
 {
-	char	*decoded;
+	char *decoded;
 
 	decoded = url_decode(src, strlen(src), plus_is_space);
 	assert_non_null(decoded);
@@ -40,7 +40,7 @@ assert_decodes(const char *src, bool plus_is_space, const char *expected)
 static void
 assert_rejected(const char *src)
 {
-	char	*decoded;
+	char *decoded;
 
 	decoded = url_decode(src, strlen(src), true);
 	if (decoded != NULL)
@@ -66,7 +66,7 @@ url_decode_plain(void **state)
 static void
 url_decode_length_bounds_input(void **state)
 {
-	char	*decoded;
+	char *decoded;
 
 	decoded = url_decode("abc%41", 3, true);
 	assert_non_null(decoded);
@@ -100,30 +100,30 @@ url_decode_rejects_nul(void **state)
 static void
 url_decode_rejects_invalid_utf8(void **state)
 {
-	assert_rejected("%C0%AF");		/* overlong '/' */
-	assert_rejected("%C1%81");		/* overlong 'A' */
-	assert_rejected("%E0%80%AF");		/* overlong, 3 bytes */
-	assert_rejected("%F0%80%80%AF");	/* overlong, 4 bytes */
-	assert_rejected("%ED%A0%80");		/* surrogate U+D800 */
-	assert_rejected("%F4%90%80%80");	/* above U+10FFFF */
-	assert_rejected("%C3");			/* truncated */
-	assert_rejected("%C3%28");		/* bad continuation */
-	assert_rejected("%A9");			/* lone continuation */
+	assert_rejected("%C0%AF");       /* overlong '/' */
+	assert_rejected("%C1%81");       /* overlong 'A' */
+	assert_rejected("%E0%80%AF");    /* overlong, 3 bytes */
+	assert_rejected("%F0%80%80%AF"); /* overlong, 4 bytes */
+	assert_rejected("%ED%A0%80");    /* surrogate U+D800 */
+	assert_rejected("%F4%90%80%80"); /* above U+10FFFF */
+	assert_rejected("%C3");          /* truncated */
+	assert_rejected("%C3%28");       /* bad continuation */
+	assert_rejected("%A9");          /* lone continuation */
 	assert_rejected("%FF");
-	assert_rejected("\xc3");		/* raw invalid byte */
+	assert_rejected("\xc3"); /* raw invalid byte */
 }
 
 static void
 url_encode_reserved(void **state)
 {
-	struct buf	 out = { 0 };
+	struct buf out = {0};
 
 	url_encode(&out, "azAZ09-._~");
 	assert_string_equal(buf_str(&out), "azAZ09-._~");
 	buf_reset(&out);
 	url_encode(&out, "/app?a=1&b=é c+%");
-	assert_string_equal(buf_str(&out),
-	    "%2Fapp%3Fa%3D1%26b%3D%C3%A9%20c%2B%25");
+	assert_string_equal(
+	    buf_str(&out), "%2Fapp%3Fa%3D1%26b%3D%C3%A9%20c%2B%25");
 	buf_reset(&out);
 	url_encode(&out, "");
 	assert_string_equal(buf_str(&out), "");
@@ -133,9 +133,9 @@ url_encode_reserved(void **state)
 static void
 url_encode_round_trip(void **state)
 {
-	struct buf	 out = { 0 };
-	const char	*text = "/app/people?x=1 2&y=€;#";
-	char		*decoded;
+	struct buf out = {0};
+	const char *text = "/app/people?x=1 2&y=€;#";
+	char *decoded;
 
 	url_encode(&out, text);
 	decoded = url_decode(out.data, out.len, false);
@@ -148,7 +148,7 @@ url_encode_round_trip(void **state)
 static void
 query_empty(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	assert_int_equal(parse(&params, ""), 0);
 	assert_int_equal(params.count, 0);
@@ -159,7 +159,7 @@ query_empty(void **state)
 static void
 query_name_without_value(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	assert_int_equal(parse(&params, "a"), 0);
 	assert_int_equal(params.count, 1);
@@ -175,7 +175,7 @@ query_name_without_value(void **state)
 static void
 query_empty_name_skipped(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	assert_int_equal(parse(&params, "=b"), 0);
 	assert_int_equal(params.count, 0);
@@ -190,7 +190,7 @@ query_empty_name_skipped(void **state)
 static void
 query_empty_pairs_skipped(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	assert_int_equal(parse(&params, "&&"), 0);
 	assert_int_equal(params.count, 0);
@@ -206,7 +206,7 @@ query_empty_pairs_skipped(void **state)
 static void
 query_keeps_order_and_repeats(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	assert_int_equal(parse(&params, "b=2&a=1&b=3"), 0);
 	assert_int_equal(params.count, 3);
@@ -223,10 +223,12 @@ query_keeps_order_and_repeats(void **state)
 static void
 query_decodes_names_and_values(void **state)
 {
-	struct params	 params;
+	struct params params;
 
-	assert_int_equal(parse(&params,
-	    "first+name=Jos%C3%A9+Mar%C3%ADa&a%3Db=c%26d&eq=x=y&p=%2B"), 0);
+	assert_int_equal(
+	    parse(&params,
+	        "first+name=Jos%C3%A9+Mar%C3%ADa&a%3Db=c%26d&eq=x=y&p=%2B"),
+	    0);
 	assert_int_equal(params.count, 4);
 	assert_param(&params, 0, "first name", "José María");
 	assert_param(&params, 1, "a=b", "c&d");
@@ -243,12 +245,19 @@ query_decodes_names_and_values(void **state)
 static void
 query_rejects_bad_escapes(void **state)
 {
-	const char	*bad[] = {
-		"%", "a=%", "a=%2", "a=%zz", "%zz=1", "a=1&b=%00",
-		"a=%C0%AF", "a=%C3", "ok=1&x=%E2%82",
+	const char *bad[] = {
+	    "%",
+	    "a=%",
+	    "a=%2",
+	    "a=%zz",
+	    "%zz=1",
+	    "a=1&b=%00",
+	    "a=%C0%AF",
+	    "a=%C3",
+	    "ok=1&x=%E2%82",
 	};
-	struct params	 params;
-	size_t		 i;
+	struct params params;
+	size_t i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		if (parse(&params, bad[i]) != -1)
@@ -262,7 +271,7 @@ query_rejects_bad_escapes(void **state)
 static void
 query_length_bounds_input(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	assert_int_equal(params_parse_query(&params, "a=12&b=3", 3), 0);
 	assert_int_equal(params.count, 1);
@@ -273,9 +282,9 @@ query_length_bounds_input(void **state)
 static void
 query_long_input(void **state)
 {
-	struct params	 params;
-	char		*query;
-	size_t		 len = 200000, i;
+	struct params params;
+	char *query;
+	size_t len = 200000, i;
 
 	query = malloc(len + 1);
 	assert_non_null(query);
@@ -293,22 +302,21 @@ query_long_input(void **state)
 static void
 query_many_pairs(void **state)
 {
-	struct params	 params;
-	struct buf	 query = { 0 };
-	size_t		 i;
+	struct params params;
+	struct buf query = {0};
+	size_t i;
 
 	for (i = 0; i < PARAMS_MAX; i++)
 		buf_printf(&query, "k%zu=%zu&", i, i);
-	assert_int_equal(params_parse_query(&params, query.data, query.len),
-	    0);
+	assert_int_equal(params_parse_query(&params, query.data, query.len), 0);
 	assert_int_equal(params.count, PARAMS_MAX);
 	assert_param(&params, 0, "k0", "0");
 	assert_param(&params, PARAMS_MAX - 1, "k999", "999");
 	params_free(&params);
 
 	buf_puts(&query, "one=more");
-	assert_int_equal(params_parse_query(&params, query.data, query.len),
-	    -1);
+	assert_int_equal(
+	    params_parse_query(&params, query.data, query.len), -1);
 	assert_int_equal(params.count, 0);
 	params_free(&params);
 	buf_free(&query);
@@ -317,7 +325,7 @@ query_many_pairs(void **state)
 static void
 cookies_basic(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	params_parse_cookies(&params, "a=1; b=2;c=3");
 	assert_int_equal(params.count, 3);
@@ -330,7 +338,7 @@ cookies_basic(void **state)
 static void
 cookies_spaces_trimmed(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	params_parse_cookies(&params, "   a=1 ;\tb=x y  ;  ");
 	assert_int_equal(params.count, 2);
@@ -342,7 +350,7 @@ cookies_spaces_trimmed(void **state)
 static void
 cookies_quoted_value(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	params_parse_cookies(&params, "a=\"quoted\"; b=\"\"; c=\"; d=\"x");
 	assert_int_equal(params.count, 4);
@@ -356,7 +364,7 @@ cookies_quoted_value(void **state)
 static void
 cookies_values_stay_raw(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	params_parse_cookies(&params, "sid=a%20b+c; t=x=y");
 	assert_int_equal(params.count, 2);
@@ -368,10 +376,10 @@ cookies_values_stay_raw(void **state)
 static void
 cookies_malformed_skipped(void **state)
 {
-	struct params	 params;
+	struct params params;
 
-	params_parse_cookies(&params,
-	    "noequals; =v; a=; ;;; bad name=1; ctl=a\x01; ok=1");
+	params_parse_cookies(
+	    &params, "noequals; =v; a=; ;;; bad name=1; ctl=a\x01; ok=1");
 	assert_int_equal(params.count, 2);
 	assert_param(&params, 0, "a", "");
 	assert_param(&params, 1, "ok", "1");
@@ -381,7 +389,7 @@ cookies_malformed_skipped(void **state)
 static void
 cookies_empty_or_null(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	params_parse_cookies(&params, "");
 	assert_int_equal(params.count, 0);
@@ -397,7 +405,7 @@ cookies_empty_or_null(void **state)
 static void
 cookies_repeated_first_wins(void **state)
 {
-	struct params	 params;
+	struct params params;
 
 	params_parse_cookies(&params, "sid=first; sid=second");
 	assert_int_equal(params.count, 2);
@@ -423,32 +431,32 @@ utf8_valid_cases(void **state)
 int
 main(void)
 {
-	const struct CMUnitTest	 tests[] = {
-		cmocka_unit_test(url_decode_plain),
-		cmocka_unit_test(url_decode_length_bounds_input),
-		cmocka_unit_test(url_decode_malformed_escapes),
-		cmocka_unit_test(url_decode_rejects_nul),
-		cmocka_unit_test(url_decode_rejects_invalid_utf8),
-		cmocka_unit_test(url_encode_reserved),
-		cmocka_unit_test(url_encode_round_trip),
-		cmocka_unit_test(query_empty),
-		cmocka_unit_test(query_name_without_value),
-		cmocka_unit_test(query_empty_name_skipped),
-		cmocka_unit_test(query_empty_pairs_skipped),
-		cmocka_unit_test(query_keeps_order_and_repeats),
-		cmocka_unit_test(query_decodes_names_and_values),
-		cmocka_unit_test(query_rejects_bad_escapes),
-		cmocka_unit_test(query_length_bounds_input),
-		cmocka_unit_test(query_long_input),
-		cmocka_unit_test(query_many_pairs),
-		cmocka_unit_test(cookies_basic),
-		cmocka_unit_test(cookies_spaces_trimmed),
-		cmocka_unit_test(cookies_quoted_value),
-		cmocka_unit_test(cookies_values_stay_raw),
-		cmocka_unit_test(cookies_malformed_skipped),
-		cmocka_unit_test(cookies_empty_or_null),
-		cmocka_unit_test(cookies_repeated_first_wins),
-		cmocka_unit_test(utf8_valid_cases),
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(url_decode_plain),
+	    cmocka_unit_test(url_decode_length_bounds_input),
+	    cmocka_unit_test(url_decode_malformed_escapes),
+	    cmocka_unit_test(url_decode_rejects_nul),
+	    cmocka_unit_test(url_decode_rejects_invalid_utf8),
+	    cmocka_unit_test(url_encode_reserved),
+	    cmocka_unit_test(url_encode_round_trip),
+	    cmocka_unit_test(query_empty),
+	    cmocka_unit_test(query_name_without_value),
+	    cmocka_unit_test(query_empty_name_skipped),
+	    cmocka_unit_test(query_empty_pairs_skipped),
+	    cmocka_unit_test(query_keeps_order_and_repeats),
+	    cmocka_unit_test(query_decodes_names_and_values),
+	    cmocka_unit_test(query_rejects_bad_escapes),
+	    cmocka_unit_test(query_length_bounds_input),
+	    cmocka_unit_test(query_long_input),
+	    cmocka_unit_test(query_many_pairs),
+	    cmocka_unit_test(cookies_basic),
+	    cmocka_unit_test(cookies_spaces_trimmed),
+	    cmocka_unit_test(cookies_quoted_value),
+	    cmocka_unit_test(cookies_values_stay_raw),
+	    cmocka_unit_test(cookies_malformed_skipped),
+	    cmocka_unit_test(cookies_empty_or_null),
+	    cmocka_unit_test(cookies_repeated_first_wins),
+	    cmocka_unit_test(utf8_valid_cases),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,24 +39,25 @@ verify_rejects_malformed_hash(void **state)
 	/* The same salt and tag under another variant. */
 	assert_false(password_verify(
 	    "$argon2id$v=19$m=4096,t=3,p=1$slHh/xhoh8SvIjApBHSZnA$"
-	    "hqsry11DeWbNYsFnzADPkYOP2WQrf0yqDXGC3xjSX9A", "john"));
+	    "hqsry11DeWbNYsFnzADPkYOP2WQrf0yqDXGC3xjSX9A",
+	    "john"));
 }
 
 static void
 hash_argon2id_round_trip(void **state)
 {
-	char	*hash, *other;
+	char *hash, *other;
 
 	hash = password_hash("correct horse battery staple");
 	assert_non_null(hash);
 	assert_true(strncmp(hash, "$argon2id$v=19$m=19456,t=2,p=1$",
-	    strlen("$argon2id$v=19$m=19456,t=2,p=1$")) == 0);
+	                strlen("$argon2id$v=19$m=19456,t=2,p=1$")) == 0);
 	assert_true(password_verify(hash, "correct horse battery staple"));
 	assert_false(password_verify(hash, "correct horse battery stapler"));
 
 	other = password_hash("correct horse battery staple");
 	assert_non_null(other);
-	assert_string_not_equal(hash, other);	/* a new salt each time */
+	assert_string_not_equal(hash, other); /* a new salt each time */
 	free(hash);
 	free(other);
 }
@@ -64,7 +65,7 @@ hash_argon2id_round_trip(void **state)
 static void
 hash_non_ascii_password(void **state)
 {
-	char	*hash;
+	char *hash;
 
 	hash = password_hash("mot de passe été");
 	assert_non_null(hash);
@@ -76,7 +77,7 @@ hash_non_ascii_password(void **state)
 static void
 rehash_decision(void **state)
 {
-	char	*hash;
+	char *hash;
 
 	assert_true(password_needs_rehash(seed_hash));
 	assert_true(password_needs_rehash(
@@ -100,12 +101,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(verify_seed_argon2i),
-		cmocka_unit_test(verify_rejects_wrong_password),
-		cmocka_unit_test(verify_rejects_malformed_hash),
-		cmocka_unit_test(hash_argon2id_round_trip),
-		cmocka_unit_test(hash_non_ascii_password),
-		cmocka_unit_test(rehash_decision),
+	    cmocka_unit_test(verify_seed_argon2i),
+	    cmocka_unit_test(verify_rejects_wrong_password),
+	    cmocka_unit_test(verify_rejects_malformed_hash),
+	    cmocka_unit_test(hash_argon2id_round_trip),
+	    cmocka_unit_test(hash_non_ascii_password),
+	    cmocka_unit_test(rehash_decision),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

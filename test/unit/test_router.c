@@ -11,20 +11,18 @@
 #include "router.h"
 
 static const struct route routes[] = {
-	{ "GET", "/", "home", NULL, 0 },
-	{ "GET", "/login", "login", NULL, ROUTE_PUBLIC },
-	{ "POST", "/login", "login_post", NULL, ROUTE_PUBLIC },
-	{ "GET", "/app/customers", "crm_customers_list", NULL, 0 },
-	{ "GET", "/app/customers/add", "crm_customers_add", NULL, 0 },
-	{ "GET", "/app/customers/edit/:id", "crm_customers_edit", NULL, 0 },
-	{ "POST", "/app/customers/edit/:id", "crm_customers_edit_post",
-	    NULL, 0 },
-	{ "POST", "/app/customers/delete/:id", "crm_customers_delete", NULL,
-	    0 },
-	{ "GET", "/a/:one/b/:two", "two_captures", NULL, 0 },
+    {"GET", "/", "home", NULL, 0},
+    {"GET", "/login", "login", NULL, ROUTE_PUBLIC},
+    {"POST", "/login", "login_post", NULL, ROUTE_PUBLIC},
+    {"GET", "/app/customers", "crm_customers_list", NULL, 0},
+    {"GET", "/app/customers/add", "crm_customers_add", NULL, 0},
+    {"GET", "/app/customers/edit/:id", "crm_customers_edit", NULL, 0},
+    {"POST", "/app/customers/edit/:id", "crm_customers_edit_post", NULL, 0},
+    {"POST", "/app/customers/delete/:id", "crm_customers_delete", NULL, 0},
+    {"GET", "/a/:one/b/:two", "two_captures", NULL, 0},
 };
 
-#define ROUTE_COUNT	(sizeof(routes) / sizeof(routes[0]))
+#define ROUTE_COUNT (sizeof(routes) / sizeof(routes[0]))
 
 static enum router_result
 match(const char *method, const char *path, struct route_match *m)
@@ -35,7 +33,7 @@ match(const char *method, const char *path, struct route_match *m)
 static void
 assert_route(const char *method, const char *path, const char *name)
 {
-	struct route_match	 m;
+	struct route_match m;
 
 	if (match(method, path, &m) != ROUTER_FOUND)
 		fail_msg("%s %s did not match", method, path);
@@ -46,7 +44,7 @@ assert_route(const char *method, const char *path, const char *name)
 static void
 assert_not_found(const char *method, const char *path)
 {
-	struct route_match	 m;
+	struct route_match m;
 
 	if (match(method, path, &m) != ROUTER_NOT_FOUND)
 		fail_msg("%s %s was not a 404", method, path);
@@ -107,9 +105,9 @@ router_extra_and_missing_segments(void **state)
 static void
 router_capture_value(void **state)
 {
-	struct route_match	 m;
-	const char		*id = "4b2c2a48-4a63-4a0e-9f6f-2b1f1c3a9d10";
-	char			 path[128];
+	struct route_match m;
+	const char *id = "4b2c2a48-4a63-4a0e-9f6f-2b1f1c3a9d10";
+	char path[128];
 
 	snprintf(path, sizeof(path), "/app/customers/edit/%s", id);
 	assert_int_equal(match("GET", path, &m), ROUTER_FOUND);
@@ -122,7 +120,7 @@ router_capture_value(void **state)
 static void
 router_two_captures(void **state)
 {
-	struct route_match	 m;
+	struct route_match m;
 
 	assert_int_equal(match("GET", "/a/x/b/y", &m), ROUTER_FOUND);
 	assert_string_equal(m.route->name, "two_captures");
@@ -134,15 +132,16 @@ router_two_captures(void **state)
 static void
 router_capture_decoded(void **state)
 {
-	struct route_match	 m;
+	struct route_match m;
 
-	assert_int_equal(match("GET", "/app/customers/edit/a%2Fb", &m),
-	    ROUTER_FOUND);
+	assert_int_equal(
+	    match("GET", "/app/customers/edit/a%2Fb", &m), ROUTER_FOUND);
 	assert_int_equal(m.capture_count, 1);
 	assert_string_equal(router_capture(&m, "id"), "a/b");
 
-	assert_int_equal(match("GET", "/app/customers/edit/%C3%A9t%C3%A9+1",
-	    &m), ROUTER_FOUND);
+	assert_int_equal(
+	    match("GET", "/app/customers/edit/%C3%A9t%C3%A9+1", &m),
+	    ROUTER_FOUND);
 	assert_string_equal(router_capture(&m, "id"), "été+1");
 }
 
@@ -159,9 +158,9 @@ router_capture_bad_escape(void **state)
 static void
 router_capture_too_long(void **state)
 {
-	struct route_match	 m;
-	char			 path[512];
-	size_t			 prefix;
+	struct route_match m;
+	char path[512];
+	size_t prefix;
 
 	prefix = strlen("/app/customers/edit/");
 	memcpy(path, "/app/customers/edit/", prefix);
@@ -186,15 +185,15 @@ router_capture_too_long(void **state)
 static void
 router_method_not_allowed(void **state)
 {
-	struct route_match	 m;
+	struct route_match m;
 
-	assert_int_equal(match("POST", "/app/customers", &m),
-	    ROUTER_METHOD_NOT_ALLOWED);
+	assert_int_equal(
+	    match("POST", "/app/customers", &m), ROUTER_METHOD_NOT_ALLOWED);
 	assert_null(m.route);
 	assert_int_equal(match("GET", "/app/customers/delete/1", &m),
 	    ROUTER_METHOD_NOT_ALLOWED);
-	assert_int_equal(match("DELETE", "/login", &m),
-	    ROUTER_METHOD_NOT_ALLOWED);
+	assert_int_equal(
+	    match("DELETE", "/login", &m), ROUTER_METHOD_NOT_ALLOWED);
 	assert_int_equal(match("POST", "/nothing", &m), ROUTER_NOT_FOUND);
 }
 
@@ -202,8 +201,8 @@ static void
 router_method_picks_route(void **state)
 {
 	assert_route("GET", "/app/customers/edit/1", "crm_customers_edit");
-	assert_route("POST", "/app/customers/edit/1",
-	    "crm_customers_edit_post");
+	assert_route(
+	    "POST", "/app/customers/edit/1", "crm_customers_edit_post");
 	assert_route("POST", "/login", "login_post");
 	assert_route("POST", "/login/", "login_post");
 }
@@ -211,7 +210,7 @@ router_method_picks_route(void **state)
 static void
 router_head_served_by_get(void **state)
 {
-	struct route_match	 m;
+	struct route_match m;
 
 	assert_route("HEAD", "/", "home");
 	assert_route("HEAD", "/app/customers/edit/7", "crm_customers_edit");
@@ -222,32 +221,32 @@ router_head_served_by_get(void **state)
 static void
 router_first_match_wins(void **state)
 {
-	static const struct route	 ordered[] = {
-		{ "GET", "/x/:id", "capture", NULL, 0 },
-		{ "GET", "/x/new", "literal", NULL, 0 },
+	static const struct route ordered[] = {
+	    {"GET", "/x/:id", "capture", NULL, 0},
+	    {"GET", "/x/new", "literal", NULL, 0},
 	};
-	struct route_match		 m;
+	struct route_match m;
 
-	assert_int_equal(router_match(ordered, 2, "GET", "/x/new", &m),
-	    ROUTER_FOUND);
+	assert_int_equal(
+	    router_match(ordered, 2, "GET", "/x/new", &m), ROUTER_FOUND);
 	assert_string_equal(m.route->name, "capture");
-	assert_int_equal(router_match(ordered, 0, "GET", "/x/new", &m),
-	    ROUTER_NOT_FOUND);
+	assert_int_equal(
+	    router_match(ordered, 0, "GET", "/x/new", &m), ROUTER_NOT_FOUND);
 }
 
 static void
 router_too_many_captures(void **state)
 {
-	static const struct route	 wide[] = {
-		{ "GET", "/:a/:b/:c/:d/:e", "five", NULL, 0 },
-		{ "GET", "/:a/:b/:c/:d", "four", NULL, 0 },
+	static const struct route wide[] = {
+	    {"GET", "/:a/:b/:c/:d/:e", "five", NULL, 0},
+	    {"GET", "/:a/:b/:c/:d", "four", NULL, 0},
 	};
-	struct route_match		 m;
+	struct route_match m;
 
-	assert_int_equal(router_match(wide, 2, "GET", "/1/2/3/4/5", &m),
-	    ROUTER_NOT_FOUND);
-	assert_int_equal(router_match(wide, 2, "GET", "/1/2/3/4", &m),
-	    ROUTER_FOUND);
+	assert_int_equal(
+	    router_match(wide, 2, "GET", "/1/2/3/4/5", &m), ROUTER_NOT_FOUND);
+	assert_int_equal(
+	    router_match(wide, 2, "GET", "/1/2/3/4", &m), ROUTER_FOUND);
 	assert_int_equal(m.capture_count, 4);
 	assert_string_equal(router_capture(&m, "d"), "4");
 }
@@ -255,22 +254,22 @@ router_too_many_captures(void **state)
 int
 main(void)
 {
-	const struct CMUnitTest	 tests[] = {
-		cmocka_unit_test(router_root),
-		cmocka_unit_test(router_literal_paths),
-		cmocka_unit_test(router_trailing_slash_ignored),
-		cmocka_unit_test(router_empty_segments_rejected),
-		cmocka_unit_test(router_extra_and_missing_segments),
-		cmocka_unit_test(router_capture_value),
-		cmocka_unit_test(router_two_captures),
-		cmocka_unit_test(router_capture_decoded),
-		cmocka_unit_test(router_capture_bad_escape),
-		cmocka_unit_test(router_capture_too_long),
-		cmocka_unit_test(router_method_not_allowed),
-		cmocka_unit_test(router_method_picks_route),
-		cmocka_unit_test(router_head_served_by_get),
-		cmocka_unit_test(router_first_match_wins),
-		cmocka_unit_test(router_too_many_captures),
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(router_root),
+	    cmocka_unit_test(router_literal_paths),
+	    cmocka_unit_test(router_trailing_slash_ignored),
+	    cmocka_unit_test(router_empty_segments_rejected),
+	    cmocka_unit_test(router_extra_and_missing_segments),
+	    cmocka_unit_test(router_capture_value),
+	    cmocka_unit_test(router_two_captures),
+	    cmocka_unit_test(router_capture_decoded),
+	    cmocka_unit_test(router_capture_bad_escape),
+	    cmocka_unit_test(router_capture_too_long),
+	    cmocka_unit_test(router_method_not_allowed),
+	    cmocka_unit_test(router_method_picks_route),
+	    cmocka_unit_test(router_head_served_by_get),
+	    cmocka_unit_test(router_first_match_wins),
+	    cmocka_unit_test(router_too_many_captures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
