@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <libpq-fe.h>
@@ -238,16 +239,19 @@ prepare(struct db_statement *stmt)
 	return true;
 }
 
-PGresult *
-db_exec(struct db_statement *stmt, const char *const *params)
+/* Runs stmt once on the current connection, connecting first. */
+static PGresult *
+exec_once(struct db_statement *stmt, const char *const *params, bool *was_idle)
 {
 	PGresult *res;
 
 	call_begin();
+	*was_idle = false;
 	if (db_connection() == NULL) {
 		connect_failed();
 		return NULL;
 	}
+	*was_idle = PQtransactionStatus(conn) == PQTRANS_IDLE;
 	if (!prepare(stmt))
 		return NULL;
 
@@ -259,6 +263,37 @@ db_exec(struct db_statement *stmt, const char *const *params)
 		return NULL;
 	}
 	return res;
+}
+
+/* Returns true when sql only reads, so running it twice changes nothing. */
+static bool
+is_read_only(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
+/*
+ * A connection that died while the worker was idle (PostgreSQL restarted)
+ * fails on its next use, before the statement ran. A read outside a
+ * transaction is then run again on a new connection, so each worker does
+ * not answer one 503 after every restart. Writes are not retried: the
+ * server may have committed one before the connection broke.
+ */
+PGresult *
+db_exec(struct db_statement *stmt, const char *const *params)
+{
+	PGresult *res;
+	bool was_idle;
+
+	res = exec_once(stmt, params, &was_idle);
+	if (res != NULL || !unavailable || !was_idle ||
+	    !is_read_only(stmt->sql))
+		return res;
+	log_info(
+	    "db: connection lost, running %s again on a new one", stmt->name);
+	return exec_once(stmt, params, &was_idle);
 }
 
 bool

@@ -99,7 +99,7 @@ describe('login form', () => {
 		const context = await newContext();
 		try {
 			const page = await context.newPage();
-			await page.goto('/app/faircalendar');
+			await page.goto('/app/customers');
 			assert.equal(new URL(page.url()).pathname, '/login');
 			await page.getByLabel('Adresse email').fill(JOHN.email);
 			await page.getByLabel('Mot de passe').fill('wrong');
@@ -111,7 +111,7 @@ describe('login form', () => {
 			    .fill(JOHN.password);
 			await page.getByRole('button', { name: 'Se connecter' })
 			    .click();
-			await page.waitForURL('**/app/faircalendar',
+			await page.waitForURL('**/app/customers',
 			    { timeout: 10000 });
 		} finally {
 			await context.close();
