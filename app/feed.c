@@ -3,9 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/sha.h>
+#include <zlib.h>
 
 #include "app.h"
 #include "config.h"
@@ -41,6 +44,16 @@ static struct db_statement sql_feed_leaves = {
            "        OR ua.\"leavingDate\" >=\n"
            "           (now() AT TIME ZONE 'Europe/Paris')::date)\n"
            " ORDER BY lr.\"startDate\", lr.id",
+    .param_count = 0,
+};
+
+/* Increments on every change to the rows of the feed; see feed_cache. */
+static struct db_statement sql_feed_version = {
+    .name = "feed_version",
+    .sql = "SELECT version,\n"
+           "       to_char((now() AT TIME ZONE 'Europe/Paris')::date,\n"
+           "               'YYYY-MM-DD')\n"
+           "  FROM permacoop_feed_version",
     .param_count = 0,
 };
 
@@ -155,14 +168,149 @@ leaves_from_rows(const PGresult *result, struct ics_leave *leaves)
 	}
 }
 
+/*
+ * The calendar is a pure function of the feed's rows and of today's date
+ * (people whose leaving date has passed drop out). Building it with libical
+ * costs far more than sending it, so a worker keeps the last calendar it
+ * built, plain and gzip-compressed, under the data version that triggers
+ * maintain (sql/0004_feed_version.sql) and the date it was built for.
+ */
+static struct {
+	char key[64]; /* "<version> <date>", "" when empty */
+	struct buf text;
+	struct buf gzip;
+	char etag[ETAG_SIZE];
+	char gzip_etag[ETAG_SIZE + 3];
+} feed_cache;
+
+/* Compresses len bytes of data into out as a gzip stream. */
+static bool
+gzip_compress(const char *data, size_t len, struct buf *out)
+{
+	z_stream stream = {0};
+	unsigned char chunk[16384];
+	int status;
+
+	/* 15 + 16: the largest window, with a gzip header and trailer. */
+	if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+	        Z_DEFAULT_STRATEGY) != Z_OK)
+		return false;
+	stream.next_in = (unsigned char *)data;
+	stream.avail_in = (uInt)len;
+	do {
+		stream.next_out = chunk;
+		stream.avail_out = sizeof(chunk);
+		status = deflate(&stream, Z_FINISH);
+		buf_append(out, chunk, sizeof(chunk) - stream.avail_out);
+	} while (status == Z_OK);
+	deflateEnd(&stream);
+	return status == Z_STREAM_END;
+}
+
+/* Builds the calendar of the rows into feed_cache under key. */
+static bool
+feed_cache_fill(
+    const char *key, const PGresult *cooperative, const PGresult *rows)
+{
+	struct ics_leave *leaves;
+	const char *name;
+	char *text;
+	size_t count;
+
+	feed_cache.key[0] = '\0';
+	name =
+	    PQntuples(cooperative) > 0 ? PQgetvalue(cooperative, 0, 0) : NULL;
+	count = (size_t)PQntuples(rows);
+	if ((leaves = calloc(count > 0 ? count : 1, sizeof(*leaves))) == NULL)
+		return false;
+	leaves_from_rows(rows, leaves);
+	text = ics_leaves_calendar(name, leaves, count);
+	free(leaves);
+	if (text == NULL) {
+		log_error("leaves feed: building the calendar of %zu leaves "
+		          "failed",
+		    count);
+		return false;
+	}
+
+	buf_reset(&feed_cache.text);
+	buf_puts(&feed_cache.text, text);
+	free(text);
+	buf_reset(&feed_cache.gzip);
+	if (!etag_compute(
+	        feed_cache.text.data, feed_cache.text.len, feed_cache.etag) ||
+	    !gzip_compress(
+	        feed_cache.text.data, feed_cache.text.len, &feed_cache.gzip))
+		return false;
+	/* Each representation has its own entity tag (RFC 9110, 8.8.3). */
+	snprintf(feed_cache.gzip_etag, sizeof(feed_cache.gzip_etag),
+	    "%.*s-gz\"", ETAG_SIZE - 2, feed_cache.etag);
+	snprintf(feed_cache.key, sizeof(feed_cache.key), "%s", key);
+	return true;
+}
+
+/* Returns true when q, the text after "q=", is a zero quality value. */
+static bool
+quality_is_zero(const char *q)
+{
+	if (*q++ != '0')
+		return false;
+	if (*q == '.')
+		q += 1 + strspn(q + 1, "0");
+	return *q == '\0' || *q == ',' || *q == ' ' || *q == ';';
+}
+
+/* Returns true when the Accept-Encoding header (RFC 9110, 12.5.3) lists
+ * gzip, x-gzip or "*" with a quality above zero. */
+static bool
+accepts_gzip(const struct request *req)
+{
+	const char *p, *q;
+	size_t len;
+
+	if ((p = http_param(req, "HTTP_ACCEPT_ENCODING")) == NULL)
+		return false;
+	while (*p != '\0') {
+		p += strspn(p, " \t,");
+		len = strcspn(p, " \t;,");
+		if ((len == 4 && strncasecmp(p, "gzip", 4) == 0) ||
+		    (len == 6 && strncasecmp(p, "x-gzip", 6) == 0) ||
+		    (len == 1 && *p == '*')) {
+			q = strstr(p, "q=");
+			return q == NULL || q > p + strcspn(p, ",") ||
+			    !quality_is_zero(q + 2);
+		}
+		p += strcspn(p, ",");
+	}
+	return false;
+}
+
+/* Reads the data version and today's date into key. */
+static bool
+feed_key_read(char *key, size_t size)
+{
+	PGresult *result;
+
+	if ((result = db_exec(&sql_feed_version, NULL)) == NULL)
+		return false;
+	if (PQntuples(result) != 1) {
+		PQclear(result);
+		return false;
+	}
+	snprintf(key, size, "%s %s", PQgetvalue(result, 0, 0),
+	    PQgetvalue(result, 0, 1));
+	PQclear(result);
+	return true;
+}
+
 void
 feed_leaves_calendar(struct request *req, struct response *res)
 {
 	PGresult *cooperative = NULL, *rows = NULL;
-	struct ics_leave *leaves = NULL;
-	const char *name, *if_none_match;
-	char *text = NULL, etag[ETAG_SIZE];
-	size_t count, len;
+	const char *if_none_match, *etag;
+	const struct buf *body;
+	char key[sizeof(feed_cache.key)];
+	bool gzip;
 
 	if (!token_valid(req)) {
 		page_error(req, res, 403,
@@ -171,27 +319,35 @@ feed_leaves_calendar(struct request *req, struct response *res)
 		return;
 	}
 
-	if ((cooperative = db_exec(&sql_feed_cooperative, NULL)) == NULL ||
-	    (rows = db_exec(&sql_feed_leaves, NULL)) == NULL) {
+	/* The key is read before the rows, so a change between the two
+	 * reads leaves newer rows under an older key, which the next
+	 * request replaces. */
+	if (!feed_key_read(key, sizeof(key))) {
 		page_error(req, res, db_unavailable() ? 503 : 500, NULL);
-		goto done;
+		return;
 	}
-	name =
-	    PQntuples(cooperative) > 0 ? PQgetvalue(cooperative, 0, 0) : NULL;
-	count = (size_t)PQntuples(rows);
-	if ((leaves = calloc(count > 0 ? count : 1, sizeof(*leaves))) == NULL)
-		goto fail;
-	leaves_from_rows(rows, leaves);
-	if ((text = ics_leaves_calendar(name, leaves, count)) == NULL)
-		goto fail;
-	len = strlen(text);
-	if (!etag_compute(text, len, etag))
-		goto fail;
+	if (strcmp(key, feed_cache.key) != 0) {
+		if ((cooperative = db_exec(&sql_feed_cooperative, NULL)) ==
+		        NULL ||
+		    (rows = db_exec(&sql_feed_leaves, NULL)) == NULL) {
+			page_error(
+			    req, res, db_unavailable() ? 503 : 500, NULL);
+			goto done;
+		}
+		if (!feed_cache_fill(key, cooperative, rows)) {
+			page_error(req, res, 500, NULL);
+			goto done;
+		}
+	}
 
+	gzip = accepts_gzip(req);
+	etag = gzip ? feed_cache.gzip_etag : feed_cache.etag;
+	body = gzip ? &feed_cache.gzip : &feed_cache.text;
 	/* The URL contains a secret token and the body personal data, so
 	 * shared caches must keep nothing. Clients revalidate every time,
 	 * which costs a 304 when nothing changed. */
 	http_add_header(res, "Cache-Control", "private, no-cache");
+	http_add_header(res, "Vary", "Accept-Encoding");
 	http_add_header(res, "ETag", etag);
 	if_none_match = http_param(req, "HTTP_IF_NONE_MATCH");
 	if (if_none_match != NULL && etag_matches(if_none_match, etag)) {
@@ -204,16 +360,10 @@ feed_leaves_calendar(struct request *req, struct response *res)
 	res->content_type = "text/calendar; charset=utf-8";
 	http_add_header(
 	    res, "Content-Disposition", "inline; filename=\"leaves.ics\"");
-	buf_append(&res->body, text, len);
-	goto done;
-
-fail:
-	log_error(
-	    "leaves feed: building the calendar of %zu leaves failed", count);
-	page_error(req, res, 500, NULL);
+	if (gzip)
+		http_add_header(res, "Content-Encoding", "gzip");
+	buf_append(&res->body, body->data, body->len);
 done:
-	free(text);
-	free(leaves);
 	PQclear(rows);
 	PQclear(cooperative);
 }

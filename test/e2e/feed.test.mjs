@@ -1,5 +1,6 @@
 // The team leaves feed (iCalendar) served to calendar clients.
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
 import ICAL from 'ical.js';
@@ -132,6 +133,68 @@ describe('leaves feed', () => {
 		    { 'if-none-match': '"stale"' });
 		assert.equal(res.status, 200);
 		assert.equal(res.body, feed.body);
+	});
+});
+
+describe('leaves feed compression and freshness', () => {
+	const url = () =>
+	    `${FEED}?token=${encodeURIComponent(stack.calendarToken)}`;
+
+	test('gzip body decodes to the plain feed', async () => {
+		const res = await stack.client().get(url(),
+		    { 'accept-encoding': 'gzip' });
+		assert.equal(res.status, 200);
+		assert.equal(res.headers['content-encoding'], 'gzip');
+		assert.match(res.headers.vary ?? '', /accept-encoding/i);
+		assert.equal(zlib.gunzipSync(res.bytes).toString(), feed.body);
+		assert.notEqual(res.headers.etag, feed.headers.etag);
+	});
+
+	test('gzip refused with q=0 gives plain text', async () => {
+		const res = await stack.client().get(url(),
+		    { 'accept-encoding': 'gzip;q=0, identity' });
+		assert.equal(res.headers['content-encoding'], undefined);
+		assert.equal(res.body, feed.body);
+	});
+
+	test('a changed leave shows at the next fetch', async () => {
+		const [first] = ACCEPTED;
+		const endDate = await stack.psql(`SELECT "endDate"
+		    FROM leave_request WHERE id = '${first.id}'`);
+		await stack.psql(`UPDATE leave_request
+		    SET "endDate" = '2023-11-22' WHERE id = '${first.id}'`);
+		try {
+			const res = await stack.client().get(url(),
+			    { 'if-none-match': feed.headers.etag });
+			assert.equal(res.status, 200);
+			assert.notEqual(res.headers.etag, feed.headers.etag);
+			assert.match(res.body, /DTEND;VALUE=DATE:20231123/);
+		} finally {
+			await stack.psql(`UPDATE leave_request
+			    SET "endDate" = '${endDate}'
+			    WHERE id = '${first.id}'`);
+		}
+		const back = await stack.client().get(url());
+		assert.equal(back.body, feed.body);
+	});
+
+	test('a departed person drops out', async () => {
+		await stack.psql(`UPDATE user_administrative
+		    SET "leavingDate" = CURRENT_DATE - 1
+		    WHERE id = (SELECT "userAdministrativeId" FROM "user"
+		                 WHERE email = 'john@doe.com')`);
+		try {
+			const res = await stack.client().get(url());
+			assert.ok(!res.body.includes(ACCEPTED[1].id),
+			    'the departed person\'s leave is still listed');
+			assert.ok(res.body.includes(ACCEPTED[0].id));
+		} finally {
+			await stack.psql(`UPDATE user_administrative
+			    SET "leavingDate" = NULL
+			    WHERE id = (SELECT "userAdministrativeId"
+			                 FROM "user"
+			                 WHERE email = 'john@doe.com')`);
+		}
 	});
 });
 
