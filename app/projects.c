@@ -26,7 +26,8 @@ static struct db_statement sql_count = {
 /* Inactive projects are listed too. */
 static struct db_statement sql_page = {
     .name = "projects_page",
-    .sql = "SELECT p.id, p.name, p.active, c.name\n"
+    .sql = "SELECT p.id, p.name, p.active, c.name,\n"
+           "       count(*) OVER ()\n"
            "FROM project p\n"
            "JOIN customer c ON c.id = p.\"customerId\"\n"
            "ORDER BY c.name, p.name, p.id\n"
