@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "app.h"
+#include "calendar_token.h"
 #include "config.h"
 #include "db.h"
 #include "handlers.h"
@@ -73,28 +74,42 @@ sha256(const char *data, size_t len, unsigned char *digest,
 }
 
 /*
- * Returns true when the query has exactly one token equal to
- * CALENDAR_TOKEN. The SHA-256 digests are compared in constant time
- * instead of the strings, so the time taken reveals neither the token's
- * length nor how many of its bytes match.
+ * Returns true when token equals CALENDAR_TOKEN. The SHA-256 digests are
+ * compared in constant time instead of the strings, so the time taken
+ * reveals neither the token's length nor how many of its bytes match.
  */
 static bool
-token_valid(const struct request *req)
+team_token_valid(const char *token)
 {
 	unsigned char expected[EVP_MAX_MD_SIZE], given[EVP_MAX_MD_SIZE];
 	unsigned int expected_len, given_len;
-	const char *token;
 
 	if (config.calendar_token == NULL || config.calendar_token[0] == '\0')
 		return false;
-	if (params_count(&req->query_params, "token") != 1)
-		return false;
-	token = params_get(&req->query_params, "token");
 	if (!sha256(config.calendar_token, strlen(config.calendar_token),
 	        expected, &expected_len) ||
 	    !sha256(token, strlen(token), given, &given_len))
 		return false;
 	return CRYPTO_memcmp(expected, given, expected_len) == 0;
+}
+
+/*
+ * Returns 1 when the query has exactly one token and it is CALENDAR_TOKEN
+ * or the personal token of a person who may read the feed, 0 when it is
+ * not, -1 when the database failed. Both kinds of token get the same
+ * calendar, so the cache serves both.
+ */
+static int
+token_check(const struct request *req)
+{
+	const char *token;
+
+	if (params_count(&req->query_params, "token") != 1)
+		return 0;
+	token = params_get(&req->query_params, "token");
+	if (team_token_valid(token))
+		return 1;
+	return calendar_token_accepted(token);
 }
 
 static bool
@@ -312,7 +327,13 @@ feed_leaves_calendar(struct request *req, struct response *res)
 	char key[sizeof(feed_cache.key)];
 	bool gzip;
 
-	if (!token_valid(req)) {
+	switch (token_check(req)) {
+	case 1:
+		break;
+	case -1:
+		page_error(req, res, db_unavailable() ? 503 : 500, NULL);
+		return;
+	default:
 		page_error(req, res, 403,
 		    "Ce lien d'abonnement au "
 		    "calendrier des congés n'est pas valide.");

@@ -9,6 +9,7 @@ void auth_login(struct request *req, struct response *res);
 void auth_logout(struct request *req, struct response *res);
 void home_root(struct request *req, struct response *res);
 void home_index(struct request *req, struct response *res);
+void home_calendar_token_renew(struct request *req, struct response *res);
 void theme_toggle(struct request *req, struct response *res);
 void feed_leaves_calendar(struct request *req, struct response *res);
 void customers_list(struct request *req, struct response *res);

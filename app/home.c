@@ -1,10 +1,13 @@
 /* The home page (/app) and the site root. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "app.h"
+#include "calendar_token.h"
 #include "db.h"
 #include "handlers.h"
+#include "session.h"
 
 /* Pending requests of every person, as moderators see them. */
 static struct db_statement sql_pending_count = {
@@ -29,21 +32,64 @@ count_append(struct buf *out, long n)
 	}
 }
 
+/* Cooperators and employees moderate leave requests, accountants do not. */
+static bool
+moderates_leaves(const struct user *user)
+{
+	return user->role != ROLE_ACCOUNTANT;
+}
+
+/* Accountants have no access to leaves, so neither to their feed. */
+static bool
+reads_leaves(const struct user *user)
+{
+	return user->role != ROLE_ACCOUNTANT;
+}
+
+/*
+ * Appends the person's feed URL, creating their token on first display.
+ * The URL is absolute when the Host header is a plain host name, so that
+ * it can be pasted into a calendar application as is. Returns -1 when the
+ * database failed.
+ */
+static int
+calendar_url_append(struct request *req, struct buf *url)
+{
+	char token[CALENDAR_TOKEN_SIZE];
+
+	if (calendar_token_get(req->user->id, token) == -1)
+		return -1;
+	calendar_feed_url_append(
+	    url, req->https, http_param(req, "HTTP_HOST"), token);
+	return 0;
+}
+
 void
 home_index(struct request *req, struct response *res)
 {
-	struct view_dict *layout, *content;
+	struct view_dict *layout, *content, *card;
 	PGresult *result;
-	struct buf title = {0}, text = {0};
+	struct buf title = {0}, text = {0}, url = {0};
+	bool calendar, moderator;
 	char *name;
-	long pending;
+	long pending = 0;
 
-	if ((result = db_exec(&sql_pending_count, NULL)) == NULL) {
+	moderator = moderates_leaves(req->user);
+	if (moderator) {
+		if ((result = db_exec(&sql_pending_count, NULL)) == NULL) {
+			page_error(
+			    req, res, db_unavailable() ? 503 : 500, NULL);
+			return;
+		}
+		pending = strtol(PQgetvalue(result, 0, 0), NULL, 10);
+		PQclear(result);
+	}
+
+	calendar = reads_leaves(req->user);
+	if (calendar && calendar_url_append(req, &url) == -1) {
 		page_error(req, res, db_unavailable() ? 503 : 500, NULL);
 		return;
 	}
-	pending = strtol(PQgetvalue(result, 0, 0), NULL, 10);
-	PQclear(result);
 
 	if (pending == 0)
 		buf_puts(&text, "Aucune demande de congés");
@@ -55,17 +101,44 @@ home_index(struct request *req, struct response *res)
 	buf_puts(&text, " en attente de validation");
 
 	name = user_full_name(req->user);
-	buf_printf(&title, "Bonjour, %s !", name);
+	buf_printf(&title, "Bonjour, %s\u202f!", name);
 	free(name);
 
 	layout =
 	    page_begin(req, res, buf_str(&title), "home/index.tpl", &content);
-	view_set(content, "PENDING_LEAVES", buf_str(&text));
+	if (moderator) {
+		view_show(content, "PENDING_LEAVES_CARD");
+		view_set(content, "PENDING_LEAVES", buf_str(&text));
+	}
 	if (pending > 0)
 		view_show(content, "HAS_PENDING_LEAVES");
+	if (calendar) {
+		card = view_add_section(content, "CALENDAR");
+		view_set(card, "CALENDAR_URL", buf_str(&url));
+	}
 	page_end(req, res, layout);
 	buf_free(&title);
 	buf_free(&text);
+	buf_free(&url);
+}
+
+/* POST /app/calendar-token/renew: replaces the person's feed token, which
+ * cuts off the previous URL, for instance after it leaked. */
+void
+home_calendar_token_renew(struct request *req, struct response *res)
+{
+	if (!reads_leaves(req->user)) {
+		page_error(req, res, 403, NULL);
+		return;
+	}
+	if (calendar_token_renew(req->user->id) == -1) {
+		page_error(req, res, db_unavailable() ? 503 : 500, NULL);
+		return;
+	}
+	session_flash_set(req,
+	    "Le lien du calendrier a été renouvelé. "
+	    "L'ancien lien ne fonctionne plus.");
+	http_redirect(res, 303, "/app");
 }
 
 /* Sends visitors to the home page, and anonymous ones to the login page

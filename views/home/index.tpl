@@ -8,7 +8,8 @@ Permacoop
 </li>
 </ol>
 </nav>
-<h1>Bonjour, {{FULL_NAME}} !</h1>
+<h1>Bonjour, {{FULL_NAME}} !</h1>
+{{#PENDING_LEAVES_CARD}}
 <section class="pc-card pc-box pc-stack" aria-labelledby="pending-leaves-title">
 <h2 id="pending-leaves-title">Demandes de congés</h2>
 <p>{{PENDING_LEAVES}}</p>
@@ -16,4 +17,22 @@ Permacoop
 <p><a class="pc-btn" href="/app/people/leave_requests">Voir les demandes de congés</a></p>
 {{/HAS_PENDING_LEAVES}}
 </section>
+{{/PENDING_LEAVES_CARD}}
+{{#CALENDAR}}
+<section class="pc-card pc-box pc-stack" aria-labelledby="calendar-title">
+<h2 id="calendar-title">Calendrier des congés</h2>
+<p>Ce lien personnel vous permet de vous abonner aux congés de l'équipe dans une application de calendrier (Thunderbird, Outlook, Google Agenda, Apple Calendrier).</p>
+<div class="pc-input-group">
+<label for="calendar-url">Lien d'abonnement au calendrier</label>
+<input type="text" id="calendar-url" value="{{CALENDAR_URL}}" readonly>
+</div>
+<div class="pc-cluster">
+<button type="button" class="pc-btn pc-btn--secondary pc-js-only" data-copy="calendar-url" hidden>Copier</button>
+<form method="post" action="/app/calendar-token/renew" data-confirm="Renouveler le lien ? L'ancien lien ne fonctionnera plus.">
+<input type="hidden" name="_csrf" value="{{CSRF_TOKEN}}">
+<button type="submit" class="pc-btn pc-btn--muted">Renouveler le lien</button>
+</form>
+</div>
+</section>
+{{/CALENDAR}}
 </div>

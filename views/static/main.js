@@ -24,3 +24,29 @@ document.addEventListener("keydown", (event) => {
 	if (event.key === "Escape")
 		closeDropdowns(null);
 });
+
+// Shows the controls that only work with JavaScript.
+for (const element of document.querySelectorAll(".pc-js-only"))
+	element.hidden = false;
+
+// Copies the value of the field that a button's data-copy names.
+document.addEventListener("click", async (event) => {
+	const button = event.target.closest("button[data-copy]");
+	if (button === null)
+		return;
+	const field = document.getElementById(button.dataset.copy);
+	if (field === null)
+		return;
+	field.select();
+	try {
+		await navigator.clipboard.writeText(field.value);
+	} catch {
+		// No clipboard API outside HTTPS: the field stays selected
+		// for a manual copy.
+		return;
+	}
+	button.textContent = "Copié";
+	setTimeout(() => {
+		button.textContent = "Copier";
+	}, 2000);
+});
