@@ -50,6 +50,27 @@ redirect_to_login(struct request *req, struct response *res)
 	buf_free(&location);
 }
 
+/*
+ * Loads the signed-in person of a request whose path or method matched no
+ * route, so that the 404 or 405 page keeps the menu. A database failure
+ * leaves the visitor anonymous, so the page has no menu. It stays a 404 or
+ * 405, never a 503, because the URL is wrong whatever the database does.
+ */
+static void
+user_load_for_error(struct request *req)
+{
+	char user_id[37];
+
+	if (session_load(req, user_id) == -1) {
+		log_warn("dispatch: session load failed, so the error page "
+		         "of %s %s has no menu",
+		    req->method, req->path);
+		return;
+	}
+	if (user_id[0] != '\0')
+		req->user = user_load(user_id);
+}
+
 void
 app_dispatch(struct request *req, struct response *res)
 {
@@ -61,11 +82,13 @@ app_dispatch(struct request *req, struct response *res)
 	case ROUTER_FOUND:
 		break;
 	case ROUTER_METHOD_NOT_ALLOWED:
+		user_load_for_error(req);
 		set_allow(req, res);
 		page_error(req, res, 405, NULL);
 		return;
 	case ROUTER_NOT_FOUND:
 	default:
+		user_load_for_error(req);
 		page_error(req, res, 404, NULL);
 		return;
 	}

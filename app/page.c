@@ -129,6 +129,18 @@ menu_set(struct view_dict *layout, const struct request *req)
 			view_show_global(layout, menu_rules[i].section);
 }
 
+/* Shows the menu entries of the person's role. Accountants get neither
+ * FairCalendar (no time tracking) nor FairCRM (no customers, projects or
+ * tasks), whose pages would be 403 for them. */
+static void
+menu_entries_set(struct view_dict *layout, const struct user *user)
+{
+	if (user->role == ROLE_ACCOUNTANT)
+		return;
+	view_show_global(layout, "MENU_FAIRCALENDAR");
+	view_show_global(layout, "MENU_CRM");
+}
+
 /* Sets the initial shown in the account button: the full name's first
  * character, which user_full_name has upper-cased. */
 static void
@@ -191,6 +203,7 @@ layout_new(struct request *req, struct response *res, const char *title,
 		return layout;
 
 	user_set(layout, req->user);
+	menu_entries_set(layout, req->user);
 	menu_set(layout, req);
 	view_set_global(layout, "CURRENT_PATH",
 	    req->uri != NULL && req->uri[0] == '/' ? req->uri : "/app");
@@ -251,6 +264,8 @@ reason_fr(int status)
 		return "Conflit";
 	case 413:
 		return "Requête trop volumineuse";
+	case 415:
+		return "Type de contenu non pris en charge";
 	case 422:
 		return "Données invalides";
 	case 429:

@@ -14,7 +14,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
     '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'];
 const AXE = join(repoRoot, 'node_modules/axe-core/axe.min.js');
-const HOME_HEADING = 'Bonjour, John Doe !';
+const HOME_HEADING = 'Bonjour, John Doe\u202f!';
 
 let stack;
 let browser;

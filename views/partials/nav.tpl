@@ -6,12 +6,15 @@
 Tableau de bord
 </a>
 </li>
+{{#MENU_FAIRCALENDAR}}
 <li class="pc-nav-entry">
 <a class="pc-link-btn" href="/app/faircalendar"{{#NAV_FAIRCALENDAR}} aria-current="page"{{/NAV_FAIRCALENDAR}}>
 <svg class="pc-icon" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4"/></svg>
 FairCalendar
 </a>
 </li>
+{{/MENU_FAIRCALENDAR}}
+{{#MENU_CRM}}
 <li class="pc-nav-entry pc-nav-group{{#NAV_CRM}} active{{/NAV_CRM}}">
 <details open>
 <summary class="pc-nav-group__summary">
@@ -26,6 +29,7 @@ FairCRM
 </ul>
 </details>
 </li>
+{{/MENU_CRM}}
 <li class="pc-nav-entry pc-nav-group{{#NAV_PEOPLE}} active{{/NAV_PEOPLE}}">
 <details open>
 <summary class="pc-nav-group__summary">

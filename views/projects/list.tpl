@@ -17,8 +17,8 @@ Ajouter
 {{#ROW}}
 <tr>
 <td>{{#ACTIVE}}<span class="pc-picto pc-picto--active">Oui</span>{{/ACTIVE}}{{#INACTIVE}}<span class="pc-picto pc-picto--disabled">Non</span>{{/INACTIVE}}</td>
-<td>{{NAME}}</td>
-<td>{{CUSTOMER}}</td>
+<td class="pc-table__name">{{NAME}}</td>
+<td class="pc-table__name">{{CUSTOMER}}</td>
 <td>{{>EDIT_LINK}}</td>
 </tr>
 {{/ROW}}

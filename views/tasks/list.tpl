@@ -15,7 +15,7 @@ Ajouter
 </thead>
 <tbody>
 {{#ROW}}
-<tr><td>{{NAME}}</td><td>{{>EDIT_LINK}}</td></tr>
+<tr><td class="pc-table__name">{{NAME}}</td><td>{{>EDIT_LINK}}</td></tr>
 {{/ROW}}
 {{#EMPTY}}
 <tr><td colspan="2">Aucun élément</td></tr>
