@@ -34,6 +34,10 @@
 #define MSG_ERROR \
 	"La connexion a échoué à cause d'une erreur " \
 	"interne. Veuillez réessayer plus tard."
+#define MSG_EXPIRED "Le formulaire a expiré. Veuillez vous reconnecter."
+#define MSG_CSRF \
+	"Le formulaire a expiré ou ne vient pas de ce site. " \
+	"Rechargez la page puis envoyez-le de nouveau."
 
 /*
  * Selects the seconds until the address may try again, per e-mail and
@@ -264,6 +268,29 @@ too_many_attempts(
 	http_add_header(res, "Retry-After", seconds);
 }
 
+/*
+ * Handles a login form whose CSRF token is missing or stale, typically
+ * because another tab signed in or out since the form was shown. A
+ * signed-in visitor goes where the login would have led. Anyone else gets
+ * the form again, with the current token and the e-mail typed.
+ */
+static void
+login_expired(struct request *req, struct response *res, const char *email)
+{
+	const char *next;
+
+	if (req->user != NULL) {
+		next = next_param(req);
+		http_redirect(res, 303, next != NULL ? next : "/app");
+		return;
+	}
+	log_info("login: form rejected: missing or stale CSRF token");
+	login_render(req, res, 403, email, MSG_EXPIRED);
+}
+
+/* Signs a visitor in. The route skips the dispatcher's CSRF check, so
+ * that a stale form gets the login page again rather than an error page:
+ * the token is checked here, before anything else. */
 void
 auth_login(struct request *req, struct response *res)
 {
@@ -276,6 +303,10 @@ auth_login(struct request *req, struct response *res)
 
 	email = params_get(&req->form, "email");
 	password = params_get(&req->form, "password");
+	if (!csrf_valid(req)) {
+		login_expired(req, res, email);
+		return;
+	}
 	if (email == NULL || email[0] == '\0' || password == NULL ||
 	    password[0] == '\0') {
 		login_render(req, res, 401, email, MSG_MISSING);
@@ -327,9 +358,17 @@ done:
 	PQclear(result);
 }
 
+/* Signs the visitor out. The route skips the dispatcher's CSRF check:
+ * a visitor with no signed-in user has nothing to lose, so a stale form
+ * still leads to the login page, while a signed-in one needs the token. */
 void
 auth_logout(struct request *req, struct response *res)
 {
+	if (req->user != NULL && !csrf_valid(req)) {
+		log_info("logout: rejected: missing or wrong CSRF token");
+		page_error(req, res, 403, MSG_CSRF);
+		return;
+	}
 	if (session_end(req, res) == -1) {
 		page_error(req, res, db_unavailable() ? 503 : 500,
 		    "La déconnexion a échoué. Veuillez réessayer.");

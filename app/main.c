@@ -35,6 +35,9 @@
 
 #define TOO_LARGE_MESSAGE \
 	"Le formulaire envoyé dépasse la taille maximale d'un mégaoctet."
+#define UNSUPPORTED_TYPE_MESSAGE \
+	"Le contenu envoyé n'est pas un formulaire de l'application. " \
+	"Rechargez la page puis envoyez le formulaire de nouveau."
 
 struct worker {
 	pid_t pid; /* 0 while the slot waits */
@@ -89,9 +92,12 @@ serve_request(FCGX_Request *fcgi)
 	log_set_request_id(req.id);
 
 	status = http_request_read(&req, fcgi);
-	if (status != 0)
-		page_error(&req, &res, status,
-		    status == 413 ? TOO_LARGE_MESSAGE : NULL);
+	if (status == 413)
+		page_error(&req, &res, status, TOO_LARGE_MESSAGE);
+	else if (status == 415)
+		page_error(&req, &res, status, UNSUPPORTED_TYPE_MESSAGE);
+	else if (status != 0)
+		page_error(&req, &res, status, NULL);
 	else
 		app_dispatch(&req, &res);
 	http_send(&req, &res);

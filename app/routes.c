@@ -9,14 +9,16 @@ const struct route app_routes[] = {
 	 * anonymous and signed-in visitors itself. */
     {"GET", "/", "index", home_root, ROUTE_PUBLIC},
     {"GET", "/login", "login", auth_login_form, ROUTE_PUBLIC},
-    {"POST", "/login", "login", auth_login, ROUTE_PUBLIC},
-    {"POST", "/logout", "logout", auth_logout, ROUTE_PUBLIC},
+    {"POST", "/login", "login", auth_login, ROUTE_PUBLIC | ROUTE_NO_CSRF},
+    {"POST", "/logout", "logout", auth_logout, ROUTE_PUBLIC | ROUTE_NO_CSRF},
     {"POST", "/theme", "theme", theme_toggle, ROUTE_PUBLIC},
     /* The feed checks its token parameter instead of a session. */
     {"GET", "/api/leaves/calendar.ics", "people_leaves_calendar",
         feed_leaves_calendar, ROUTE_PUBLIC},
 
     {"GET", "/app", "home", home_index, 0},
+    {"POST", "/app/calendar-token/renew", "home_calendar_token_renew",
+        home_calendar_token_renew, 0},
 
     {"GET", "/app/customers", "crm_customers_list", customers_list, 0},
     {"GET", "/app/customers/add", "crm_customers_add", customers_add_form, 0},

@@ -13,6 +13,7 @@
 #define MSG_REPEATED    "Ce champ a été envoyé plusieurs fois."
 #define MSG_INVALID     "Cette valeur n'est pas valide."
 #define MSG_CONTROL     "Ce champ contient un caractère non autorisé."
+#define MSG_INVISIBLE   "Ce champ doit contenir au moins un caractère visible."
 #define MSG_TOO_LONG    "Ce champ est trop long (%zu caractères au plus)."
 #define MSG_UUID        "Cet identifiant n'est pas valide."
 #define MSG_DATE        "Cette date n'est pas valide."
@@ -72,22 +73,167 @@ form_has_errors(const struct form_errors *errors)
 	return errors->count > 0 || errors->overflow;
 }
 
+/* An inclusive range of Unicode code points. */
+struct code_point_range {
+	uint32_t first;
+	uint32_t last;
+};
+
+/*
+ * Code points trimmed from both ends of every value: the White_Space
+ * characters of Unicode and the zero-width characters that pad pasted
+ * text (U+200B-200D, U+2060, U+FEFF).
+ */
+static const struct code_point_range trimmed[] = {
+    {0x0009, 0x000d},
+    {0x0020, 0x0020},
+    {0x0085, 0x0085},
+    {0x00a0, 0x00a0},
+    {0x1680, 0x1680},
+    {0x2000, 0x200d},
+    {0x2028, 0x2029},
+    {0x202f, 0x202f},
+    {0x205f, 0x2060},
+    {0x3000, 0x3000},
+    {0xfeff, 0xfeff},
+};
+
+/*
+ * Code points that show nothing on their own: White_Space, the
+ * Default_Ignorable_Code_Point property of Unicode 15 and U+2800 BRAILLE
+ * PATTERN BLANK. A text made of these only looks empty.
+ */
+static const struct code_point_range invisible[] = {
+    {0x0009, 0x000d},
+    {0x0020, 0x0020},
+    {0x0085, 0x0085},
+    {0x00a0, 0x00a0},
+    {0x00ad, 0x00ad},
+    {0x034f, 0x034f},
+    {0x061c, 0x061c},
+    {0x115f, 0x1160},
+    {0x1680, 0x1680},
+    {0x17b4, 0x17b5},
+    {0x180b, 0x180f},
+    {0x2000, 0x200f},
+    {0x2028, 0x202f},
+    {0x205f, 0x206f},
+    {0x2800, 0x2800},
+    {0x3000, 0x3000},
+    {0x3164, 0x3164},
+    {0xfe00, 0xfe0f},
+    {0xfeff, 0xfeff},
+    {0xffa0, 0xffa0},
+    {0xfff0, 0xfff8},
+    {0x1bca0, 0x1bca3},
+    {0x1d173, 0x1d17a},
+    {0xe0000, 0xe0fff},
+};
+
+/*
+ * Bidirectional embedding, override and isolate controls: they reorder
+ * the text around them, so a name could show as another.
+ */
+static const struct code_point_range bidi_controls[] = {
+    {0x202a, 0x202e},
+    {0x2066, 0x2069},
+};
+
+#define RANGE_COUNT(ranges) (sizeof(ranges) / sizeof(ranges[0]))
+
 static bool
-is_space(char c)
+in_ranges(uint32_t cp, const struct code_point_range *ranges, size_t count)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		if (cp >= ranges[i].first && cp <= ranges[i].last)
+			return true;
+	}
+	return false;
 }
 
+/*
+ * Decodes the UTF-8 sequence at s, of at most len bytes, into *cp.
+ * Returns its length, or 0 when s does not start with a well-formed
+ * sequence (overlong forms and surrogates included).
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	size_t need, i;
+
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		need = 2;
+		*cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		need = 3;
+		*cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		need = 4;
+		*cp = s[0] & 0x07;
+	} else
+		return 0;
+	if (len < need)
+		return 0;
+	for (i = 1; i < need; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	}
+	if ((need == 3 && *cp < 0x800) || (need == 4 && *cp < 0x10000) ||
+	    (*cp >= 0xd800 && *cp <= 0xdfff) || *cp > 0x10ffff)
+		return 0;
+	return need;
+}
+
+/* Returns the length of the trimmed code point at s[0..len), or 0. */
+static size_t
+trimmed_at(const unsigned char *s, size_t len)
+{
+	uint32_t cp;
+	size_t n;
+
+	n = utf8_decode(s, len, &cp);
+	if (n == 0 || !in_ranges(cp, trimmed, RANGE_COUNT(trimmed)))
+		return 0;
+	return n;
+}
+
+/* Returns the length of the trimmed code point ending s[0..len), or 0. */
+static size_t
+trimmed_before(const unsigned char *s, size_t len)
+{
+	size_t start = len;
+
+	while (start > 0 && len - start < 4) {
+		start--;
+		if ((s[start] & 0xc0) != 0x80)
+			break;
+	}
+	if (trimmed_at(s + start, len - start) != len - start)
+		return 0;
+	return len - start;
+}
+
+/* Removes the trimmed code points at both ends of s, in place. Bytes of
+ * invalid UTF-8 stop the trimming, so they are left for the caller. */
 static void
 trim(char *s)
 {
-	size_t start = 0, end = strlen(s);
+	const unsigned char *u = (const unsigned char *)s;
+	size_t start = 0, end = strlen(s), n;
 
-	while (start < end && is_space(s[start]))
-		start++;
-	while (end > start && is_space(s[end - 1]))
-		end--;
+	while ((n = trimmed_at(u + start, end - start)) > 0)
+		start += n;
+	while (end > start && (n = trimmed_before(u + start, end - start)) > 0)
+		end -= n;
 	memmove(s, s + start, end - start);
 	s[end - start] = '\0';
 }
@@ -142,6 +288,42 @@ has_control(const char *s, bool multiline)
 	return false;
 }
 
+/* Returns whether the valid UTF-8 text s contains a bidirectional
+ * control. */
+static bool
+has_bidi_control(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), n;
+	uint32_t cp;
+
+	for (; len > 0; p += n, len -= n) {
+		if ((n = utf8_decode(p, len, &cp)) == 0)
+			return false;
+		if (in_ranges(cp, bidi_controls, RANGE_COUNT(bidi_controls)))
+			return true;
+	}
+	return false;
+}
+
+/* Returns whether the valid UTF-8 text s contains a code point that is
+ * not invisible. */
+static bool
+has_visible(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), n;
+	uint32_t cp;
+
+	for (; len > 0; p += n, len -= n) {
+		if ((n = utf8_decode(p, len, &cp)) == 0)
+			return false;
+		if (!in_ranges(cp, invisible, RANGE_COUNT(invisible)))
+			return true;
+	}
+	return false;
+}
+
 /* Counts the code points of valid UTF-8 text: the non-continuation bytes. */
 static size_t
 count_code_points(const char *s)
@@ -169,8 +351,13 @@ form_text(struct params *form, const char *name, size_t max_chars,
 		form_error_add(errors, name, MSG_INVALID);
 		return false;
 	}
-	if (has_control(value, (flags & FORM_MULTILINE) != 0)) {
+	if (has_control(value, (flags & FORM_MULTILINE) != 0) ||
+	    has_bidi_control(value)) {
 		form_error_add(errors, name, MSG_CONTROL);
+		return false;
+	}
+	if (!has_visible(value)) {
+		form_error_add(errors, name, MSG_INVISIBLE);
 		return false;
 	}
 	if (count_code_points(value) > max_chars) {

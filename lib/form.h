@@ -4,8 +4,11 @@
  *
  * Every reader follows the same rules:
  * - A field sent more than once is an error ("name=a&name=b").
- * - Single-line values are trimmed of ASCII spaces in place, inside the
- *   params, so a form shown again displays the trimmed value.
+ * - Values are trimmed in place at both ends, inside the params, so a
+ *   form shown again displays the trimmed value. Trimming removes Unicode
+ *   white space (U+0009-000D, U+0020, U+0085, U+00A0, U+1680,
+ *   U+2000-200A, U+2028, U+2029, U+202F, U+205F, U+3000) and zero-width
+ *   characters (U+200B-200D, U+2060, U+FEFF).
  * - A field that is absent, or empty once trimmed, is an error with
  *   FORM_REQUIRED and is skipped without it.
  * - *out is written only when the field contains a valid value, so the caller
@@ -68,7 +71,9 @@ bool form_has_errors(const struct form_errors *errors);
 /*
  * Reads a text of at most max_chars Unicode code points. Control
  * characters (C0, DEL, C1) are rejected, except tab, CR and LF with
- * FORM_MULTILINE. Multiline text is trimmed at both ends too.
+ * FORM_MULTILINE, and so are the bidirectional controls U+202A-202E and
+ * U+2066-2069. A text made only of invisible code points (white space,
+ * zero-width and other default-ignorable characters) is rejected too.
  */
 bool form_text(struct params *form, const char *name, size_t max_chars,
     unsigned flags, struct form_errors *errors, const char **out);

@@ -350,6 +350,7 @@ read_content_length(const struct request *req, size_t *len)
 static int
 read_form(struct request *req)
 {
+	const char *type;
 	char *body;
 	size_t len;
 	int status, n;
@@ -365,9 +366,18 @@ read_form(struct request *req)
 		    http_param(req, "CONTENT_LENGTH"));
 		return status;
 	}
-	if (strcmp(req->method, "POST") != 0 ||
-	    !is_form_type(http_param(req, "CONTENT_TYPE")) || len == 0)
+	if (strcmp(req->method, "POST") != 0 || len == 0)
 		return 0;
+	/* Every form of the app is urlencoded. Another body would reach the
+	 * handler as an empty form and fail the CSRF check with a misleading
+	 * 403, so it is rejected before. */
+	type = http_param(req, "CONTENT_TYPE");
+	if (!is_form_type(type)) {
+		log_info("http: POST body rejected: Content-Type \"%.100s\" "
+		         "is not %s",
+		    type != NULL ? type : "", FORM_CONTENT_TYPE);
+		return 415;
+	}
 
 	if ((body = malloc(len + 1)) == NULL)
 		abort();

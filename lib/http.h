@@ -74,8 +74,9 @@ void http_send(struct request *req, struct response *res);
  * Fills req from the FastCGI parameters of fcgi and reads its body: the
  * form of a POST sent as application/x-www-form-urlencoded, after checking
  * CONTENT_LENGTH against HTTP_MAX_BODY. Returns 0, or the status to answer
- * instead: 413 for a body too large (left unread), 400 for a request that
- * fails to parse. req is to be freed with http_request_free either way.
+ * instead: 413 for a body too large (left unread), 415 for a POST body of
+ * another type (left unread), 400 for a request that fails to parse. req
+ * is to be freed with http_request_free either way.
  */
 int http_request_read(struct request *req, FCGX_Request *fcgi);
 

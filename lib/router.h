@@ -23,8 +23,10 @@ struct route {
 	unsigned flags; /* ROUTE_* below */
 };
 
-#define ROUTE_PUBLIC  0x1 /* no session needed */
-#define ROUTE_NO_CSRF 0x2 /* POST without a CSRF token (none today) */
+#define ROUTE_PUBLIC 0x1 /* no session needed */
+/* The dispatcher skips the CSRF check of a POST, because the handler
+ * checks the token itself (to handle a stale token in its own way). */
+#define ROUTE_NO_CSRF 0x2
 
 struct route_capture {
 	const char *name; /* points into the pattern, ':' excluded */

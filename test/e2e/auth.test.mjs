@@ -209,6 +209,103 @@ describe('CSRF', () => {
 	});
 });
 
+describe('stale tabs', () => {
+	const EXPIRED = 'Le formulaire a expiré. Veuillez vous reconnecter.';
+	const NEXT = '/app/customers?page=1';
+	const FORM_PATH = `/login?next=${encodeURIComponent(NEXT)}`;
+
+	/* Returns the login form's action, its e-mail and its CSRF field. */
+	function loginForm(html) {
+		const form = html.match(/<form\b[^>]*\baction="([^"]*)"/);
+		const email = html.match(
+		    /<input\b[^>]*\bid="email"[^>]*\bvalue="([^"]*)"/);
+		return {
+			action: form === null ? null :
+			    form[1].replaceAll('&amp;', '&'),
+			email: email === null ? null : email[1],
+			token: csrfField(html),
+		};
+	}
+
+	test('logout signed out elsewhere goes to /login', async () => {
+		const client = stack.client();
+		await client.login(JOHN.email, JOHN.password);
+		const token = csrfField((await client.get('/app')).body);
+		// Another tab signs out first.
+		const first = await client.post('/logout', { _csrf: token });
+		assert.equal(first.status, 303);
+		const stale = await client.post('/logout', { _csrf: token });
+		assert.equal(stale.status, 303);
+		assert.equal(locationPath(stale), '/login');
+		const missing = await client.post('/logout', {});
+		assert.equal(missing.status, 303);
+		assert.equal(locationPath(missing), '/login');
+	});
+
+	test('logout by a new visitor goes to /login', async () => {
+		const res = await stack.client().post('/logout',
+		    { _csrf: 'x'.repeat(64) });
+		assert.equal(res.status, 303);
+		assert.equal(locationPath(res), '/login');
+	});
+
+	test('logout with a wrong token stays 403', async () => {
+		const client = stack.client();
+		await client.login(JOHN.email, JOHN.password);
+		const res = await client.post('/logout',
+		    { _csrf: 'x'.repeat(64) });
+		assert.equal(res.status, 403);
+		assert.equal((await client.get('/app')).status, 200,
+		    'the session ended despite the wrong token');
+	});
+
+	test('login form expired shows the form again', async () => {
+		const client = stack.client();
+		const stale = await client.csrf(FORM_PATH);
+		// Another tab signs in and out, which replaces the token.
+		await client.login(JOHN.email, JOHN.password);
+		const token = csrfField((await client.get('/app')).body);
+		assert.equal((await client.post('/logout',
+		    { _csrf: token })).status, 303);
+
+		const res = await client.post(FORM_PATH, { _csrf: stale,
+		    email: JOHN.email, password: JOHN.password });
+		assert.equal(res.status, 403);
+		assert.match(res.headers['content-type'], /^text\/html/);
+		assert.ok(pageText(res.body).includes(EXPIRED),
+		    pageText(res.body));
+		assert.equal(client.cookies.get('permacoop_session'),
+		    undefined);
+		const form = loginForm(res.body);
+		assert.equal(form.action, FORM_PATH);
+		assert.equal(form.email, JOHN.email);
+		assert.ok(form.token, 'no fresh token');
+		assert.notEqual(form.token, stale);
+
+		const retry = await client.post(form.action, {
+			_csrf: form.token, email: JOHN.email,
+			password: JOHN.password,
+		});
+		assert.equal(retry.status, 303);
+		assert.equal(locationPath(retry), NEXT);
+	});
+
+	test('login form of a signed-in tab redirects', async () => {
+		const client = stack.client();
+		const stale = await client.csrf(FORM_PATH);
+		// Another tab signs in meanwhile.
+		assert.equal((await client.login(JOHN.email,
+		    JOHN.password)).status, 303);
+		const session = client.cookies.get('permacoop_session');
+		const res = await client.post(FORM_PATH, { _csrf: stale,
+		    email: JOHN.email, password: JOHN.password });
+		assert.equal(res.status, 303);
+		assert.equal(locationPath(res), NEXT);
+		assert.equal(client.cookies.get('permacoop_session'),
+		    session, 'the stale form started a new session');
+	});
+});
+
 describe('logout', () => {
 	test('ends the session', async () => {
 		const client = stack.client();

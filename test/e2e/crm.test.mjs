@@ -15,6 +15,8 @@ import {
 import { JOHN, csrfField, locationPath, startStack } from './stack.mjs';
 
 const REQUIRED = 'Ce champ est obligatoire.';
+const INVISIBLE = 'Ce champ doit contenir au moins un caractère visible.';
+const CONTROL = 'Ce champ contient un caractère non autorisé.';
 const NO_CUSTOMER = "Ce client n'existe pas.";
 const PAGE_SIZE = 30;
 const ACCOUNTANT = { email: 'compta@example.test', password: 'john' };
@@ -303,6 +305,31 @@ for (const feature of FEATURES) {
 			    'name', REQUIRED);
 		});
 
+		test('blank-looking names are rejected', async () => {
+			const count = () => psql(
+			    `SELECT count(*) FROM ${feature.table}`);
+			const before = count();
+			const cases = [
+				['\u00a0', REQUIRED],
+				['\u200b', REQUIRED],
+				['\u00a0\u3000\ufeff', REQUIRED],
+				['\u200e', INVISIBLE],
+				['\u202e\u200b', CONTROL],
+				[`\u202e${uniqueName('exe.fdp')}`, CONTROL],
+			];
+			for (const [typed, message] of cases) {
+				const res = await submit(user, add,
+				    fieldsFor(feature, typed));
+				assertFieldError(res, 'name', message);
+			}
+			assert.equal(count(), before, 'a blank name was stored');
+			const name = uniqueName('Insécable');
+			assert.equal((await submit(user, add, fieldsFor(feature,
+			    `\u00a0\u200b${name}\u2060\u00a0`))).status, 303);
+			assert.ok(idOf(feature, name),
+			    'name trimmed of Unicode spaces not stored');
+		});
+
 		test('name is trimmed', async () => {
 			const name = uniqueName('Espaces');
 			assert.equal((await submit(user, add,
@@ -504,6 +531,22 @@ describe('pagination', () => {
 		assert.equal(currentPage(res.body), null);
 		assert.ok(!/href="\/app\/tasks\?page=/.test(res.body),
 		    'an empty list links to pages');
+	});
+});
+
+describe('customers', () => {
+	test('list sorts names in French order', async () => {
+		const suffix = randomBytes(3).toString('hex');
+		const names = [`Zoo ${suffix}`, `delta ${suffix}`,
+		    `Émeraude ${suffix}`];
+		for (const name of names)
+			assert.equal((await submit(user, '/app/customers/add',
+			    { name })).status, 303, name);
+		const listed = (await allPages(FEATURES[0]))
+		    .flatMap(tableRows).map((cells) => cells[0])
+		    .filter((name) => names.includes(name));
+		assert.deepEqual(listed, [`delta ${suffix}`,
+		    `Émeraude ${suffix}`, `Zoo ${suffix}`]);
 	});
 });
 

@@ -1,11 +1,15 @@
 // The stack under faults: a killed worker, a PostgreSQL restart, bad
-// requests, and a graceful stop.
+// requests, the pages nginx serves itself, and a graceful stop.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import http from 'node:http';
+import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { pageText } from './html.mjs';
+import { nuErrors, pageText } from './html.mjs';
 import {
-	JOHN, alive, csrfField, httpRequest, sleep, startStack,
+	JOHN, alive, csrfField, httpRequest, repoRoot, sleep, startStack,
 } from './stack.mjs';
 
 const WORKERS = 2;
@@ -14,6 +18,14 @@ const OVER_LIMIT = 2 * 1024 * 1024;
 const APP_CONNECTIONS = `SELECT count(*) FROM pg_stat_activity
     WHERE datname = current_database() AND backend_type = 'client backend'
     AND pid <> pg_backend_pid()`;
+
+// The exclusive lock on customer that the 502 test takes, and the
+// backends of other sessions waiting for it.
+const LOCKS_HELD = `SELECT count(*) FROM pg_locks
+    WHERE relation = 'customer'::regclass AND mode = 'AccessExclusiveLock'
+    AND granted`;
+const LOCK_WAITERS = `SELECT pid FROM pg_locks
+    WHERE relation = 'customer'::regclass AND NOT granted`;
 
 let stack;
 let client;
@@ -28,6 +40,75 @@ before(async () => {
 after(async () => {
 	await stack?.teardown();
 });
+
+/* Polls check every 50 ms until it returns true, for at most 10 s. */
+async function waitFor(check, message) {
+	const deadline = Date.now() + 10000;
+	while (!check()) {
+		if (Date.now() > deadline)
+			throw new Error(`${message} within 10 s`);
+		await sleep(50);
+	}
+}
+
+/* Checks a page that nginx serves itself for an error status: French,
+ * with the app's security headers and a link back to /app. */
+function assertNginxPage(res, status, title) {
+	assertHtmlPage(res, status);
+	assert.match(res.body, /<html lang="fr">/);
+	assert.ok(pageText(res.body).includes(title), pageText(res.body));
+	assert.match(res.body, /href="\/app"/);
+	assert.match(res.body, /href="\/static\/main\.css"/);
+	assert.match(res.headers['content-security-policy'] ?? '',
+	    /default-src 'self'/);
+	assert.equal(res.headers['x-content-type-options'], 'nosniff');
+	assert.equal(res.headers['x-frame-options'], 'DENY');
+	assert.equal(res.headers['referrer-policy'], 'same-origin');
+	assert.equal(res.headers['cache-control'], 'no-store');
+}
+
+/* Posts size bytes of form body with Transfer-Encoding: chunked, which
+ * carries no Content-Length, in chunks of 64 KiB. */
+function chunkedPost(path, size) {
+	return new Promise((resolvePromise, reject) => {
+		const req = http.request(new URL(path, stack.baseUrl), {
+			method: 'POST', timeout: 30000, headers: {
+				'content-type':
+				    'application/x-www-form-urlencoded',
+			},
+		});
+		req.on('response', (res) => {
+			const chunks = [];
+			res.on('data', (chunk) => chunks.push(chunk));
+			res.on('end', () => resolvePromise({
+				status: res.statusCode, headers: res.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			}));
+		});
+		req.on('timeout', () => req.destroy(new Error(
+		    `chunked POST ${path} timed out`)));
+		req.on('error', (error) => {
+			// nginx may respond and close before the whole body
+			// is sent; the response still counts.
+			if (req.res === null || req.res === undefined)
+				reject(error);
+		});
+		const chunk = Buffer.alloc(64 * 1024, 'a');
+		let sent = 0;
+		const writeMore = () => {
+			while (sent < size && !req.destroyed) {
+				sent += chunk.length;
+				if (!req.write(chunk)) {
+					req.once('drain', writeMore);
+					return;
+				}
+			}
+			req.end();
+		};
+		req.write('comment=');
+		writeMore();
+	});
+}
 
 function assertHtmlPage(res, status) {
 	assert.equal(res.status, status);
@@ -46,6 +127,45 @@ describe('worker crash', () => {
 		    .filter(([, s]) => s !== 200);
 		assert.deepEqual(failed, [],
 		    `requests after killing worker ${killed} failed`);
+	});
+
+	test('worker killed mid-request gives the 502 page', async () => {
+		const env = stack.pgEnv;
+		// psql holds a lock on customer in an open transaction until
+		// its input ends, so the list's query waits in the worker.
+		const locker = spawn('psql', ['-X', '-q', '-v',
+		    'ON_ERROR_STOP=1', '-h', env.DATABASE_HOST,
+		    '-p', env.DATABASE_PORT, '-U', env.DATABASE_USERNAME,
+		    '-d', env.DATABASE_NAME], { stdio: ['pipe', 'ignore',
+		    'inherit'] });
+		const lockerExit = new Promise((resolvePromise) =>
+		    locker.on('exit', resolvePromise));
+		let waiting = [];
+		try {
+			locker.stdin.write('BEGIN;\nLOCK TABLE customer IN ' +
+			    'ACCESS EXCLUSIVE MODE;\n');
+			await waitFor(() => stack.psql(LOCKS_HELD) !== '0',
+			    'psql did not take the lock');
+			const pending = client.get('/app/customers');
+			await waitFor(() => stack.psql(LOCK_WAITERS) !== '',
+			    'no worker waits for the lock');
+			waiting = stack.psql(LOCK_WAITERS).split('\n');
+			for (const pid of stack.servePids().workers)
+				process.kill(pid, 'SIGKILL');
+			assertNginxPage(await pending, 502,
+			    'Service momentanément indisponible');
+		} finally {
+			locker.stdin.end('ROLLBACK;\n');
+			await lockerExit;
+			// The backends of the killed workers would wait for
+			// their next read before they notice.
+			if (waiting.length > 0)
+				stack.psql('SELECT pg_terminate_backend(pid) ' +
+				    'FROM pg_stat_activity WHERE pid IN ' +
+				    `(${waiting.join(', ')})`);
+		}
+		await stack.waitForWorkers(WORKERS);
+		assert.equal((await client.get('/app')).status, 200);
 	});
 
 	test('master replaces the dead worker', async () => {
@@ -142,6 +262,81 @@ describe('bad requests', () => {
 	test('malformed id gives 404, not 500', async () => {
 		assertHtmlPage(await client.get('/app/customers/edit/not-a-uuid'),
 		    404);
+	});
+
+	test('chunked body over the limit gives 413', async () => {
+		const res = await chunkedPost('/login', OVER_LIMIT);
+		assertNginxPage(res, 413, 'Requête trop volumineuse');
+	});
+
+	test('body of another type gives 415', async () => {
+		const token = csrfField((await client.get('/app')).body);
+		const multipart = '--b\r\nContent-Disposition: form-data; ' +
+		    `name="_csrf"\r\n\r\n${token}\r\n--b--\r\n`;
+		const bodies = [
+			['multipart/form-data; boundary=b', multipart],
+			['application/json', JSON.stringify({ _csrf: token })],
+			[undefined, `_csrf=${token}`],
+		];
+		for (const [type, body] of bodies) {
+			const headers = type === undefined ? {} :
+			    { 'content-type': type };
+			const res = await client.request('POST', '/logout',
+			    { body, headers });
+			assertHtmlPage(res, 415);
+			assert.match(pageText(res.body), /\b415\b/);
+			assert.ok(pageText(res.body).includes(
+			    'pas un formulaire de l\'application'),
+			    pageText(res.body));
+		}
+		// Without a body, a POST is read as an empty form.
+		const empty = await client.request('POST', '/logout');
+		assertHtmlPage(empty, 403);
+		const home = await client.get('/app');
+		assert.equal(home.status, 200, 'logout ran on a 415');
+	});
+});
+
+describe('nginx', () => {
+	test('missing static file gives the French 404', async () => {
+		for (const path of ['/static/no-such-file.css',
+		    '/static/errors/no-such-page.html']) {
+			const res = await client.get(path);
+			assertNginxPage(res, 404, 'Page introuvable');
+		}
+	});
+
+	test('error pages are not served directly', async () => {
+		const res = await client.get('/errors/404.html');
+		assertNginxPage(res, 404, 'Page introuvable');
+	});
+
+	test('static error pages are valid HTML', () => {
+		const dir = join(repoRoot, 'views/static/errors');
+		const files = readdirSync(dir).filter((name) =>
+		    name.endsWith('.html')).map((name) => join(dir, name));
+		assert.deepEqual(files.map((file) => basename(file)).sort(),
+		    ['404.html', '413.html', '502.html']);
+		const errors = nuErrors(files);
+		assert.deepEqual(errors, [],
+		    `Nu checker errors:\n${errors.join('\n')}`);
+	});
+
+	test('main.css has one Cache-Control', async () => {
+		const home = await client.get('/app');
+		const link = home.body.match(
+		    /<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/);
+		assert.ok(link, 'no stylesheet link');
+		assert.match(link[1], /^\/static\/main\.css\?v=/);
+		const css = await client.get(link[1].replaceAll('&amp;', '&'));
+		assert.equal(css.status, 200);
+		assert.equal(css.headers['cache-control'],
+		    'public, max-age=31536000, immutable');
+		assert.equal(css.headers['x-content-type-options'], 'nosniff');
+		// Without the version, the content may change.
+		const plain = await client.get('/static/main.css');
+		assert.equal(plain.status, 200);
+		assert.equal(plain.headers['cache-control'], 'no-cache');
 	});
 });
 

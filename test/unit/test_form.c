@@ -208,6 +208,126 @@ text_rejects_control_characters(void **state)
 }
 
 static void
+text_trims_unicode_spaces(void **state)
+{
+	struct fixture *f = *state;
+	const char *cases[][2] = {
+	    {"name=%C2%A0Coop%C2%A0", "Coop"},
+	    {"name=%E2%80%8BCoop%E2%80%8B", "Coop"},
+	    {"name=%EF%BB%BF%E2%80%83Coop%E3%80%80%E2%81%A0", "Coop"},
+	    {"name=%C2%85%E1%9A%80Coop%E2%80%A8%E2%80%A9%E2%80%AF", "Coop"},
+	    {"name=%E2%80%8C%E2%80%8DCoop%E2%81%9F%0B", "Coop"},
+	    /* Spaces inside the text are kept. */
+	    {"name=Coop%C2%A0des%E2%80%AFchamps",
+	        "Coop\xc2\xa0"
+	        "des\xe2\x80\xaf"
+	        "champs"},
+	    /* A letter ending in the same byte as U+00A0 stays. */
+	    {"name=Co%C3%A0", "Co\xc3\xa0"},
+	};
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		name = NULL;
+		load(f, cases[i][0]);
+		if (!form_text(&f->form, "name", 255, FORM_REQUIRED, &f->errors,
+		        &name))
+			fail_msg("%s was rejected", cases[i][0]);
+		assert_string_equal(name, cases[i][1]);
+		assert_string_equal(params_get(&f->form, "name"), cases[i][1]);
+	}
+}
+
+static void
+text_blank_unicode_required(void **state)
+{
+	struct fixture *f = *state;
+	const char *blank[] = {
+	    "name=%C2%A0",
+	    "name=%E2%80%8B",
+	    "name=%EF%BB%BF",
+	    "name=%E3%80%80%E2%80%83%E2%80%8D",
+	    "name=%C2%85",
+	};
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < sizeof(blank) / sizeof(blank[0]); i++) {
+		name = NULL;
+		load(f, blank[i]);
+		if (form_text(&f->form, "name", 255, FORM_REQUIRED, &f->errors,
+		        &name))
+			fail_msg("%s was accepted", blank[i]);
+		assert_null(name);
+		assert_error(f, "name", MSG_REQUIRED);
+	}
+}
+
+static void
+text_invisible_rejected(void **state)
+{
+	struct fixture *f = *state;
+	const char *invisible[] = {
+	    "name=%E2%80%8E",                /* U+200E LEFT-TO-RIGHT MARK */
+	    "name=%C2%AD",                   /* U+00AD SOFT HYPHEN */
+	    "name=%E3%85%A4",                /* U+3164 HANGUL FILLER */
+	    "name=%E2%A0%80",                /* U+2800 BRAILLE BLANK */
+	    "name=%E2%80%8F%C2%A0%E2%80%8E", /* RLM, NBSP, LRM */
+	    "name=%F3%A0%80%A0",             /* U+E0020 TAG SPACE */
+	};
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < sizeof(invisible) / sizeof(invisible[0]); i++) {
+		name = NULL;
+		load(f, invisible[i]);
+		if (form_text(&f->form, "name", 255, 0, &f->errors, &name))
+			fail_msg("%s was accepted", invisible[i]);
+		assert_null(name);
+		assert_error(f, "name",
+		    "Ce champ doit contenir au moins un caractère visible.");
+	}
+
+	/* One visible character is enough. */
+	load(f, "name=%E2%80%8Ea%E2%80%8E");
+	assert_true(form_text(&f->form, "name", 255, 0, &f->errors, &name));
+	assert_string_equal(name,
+	    "\xe2\x80\x8e"
+	    "a\xe2\x80\x8e");
+}
+
+static void
+text_rejects_bidi_controls(void **state)
+{
+	struct fixture *f = *state;
+	const char *bad[] = {
+	    "name=%E2%80%AE%E2%80%8B", /* U+202E, then U+200B trimmed */
+	    "name=abc%E2%80%AEfdp.exe",
+	    "name=%E2%80%AAa",
+	    "name=a%E2%80%AB",
+	    "name=a%E2%80%ACb",
+	    "name=a%E2%80%ADb",
+	    "name=a%E2%81%A6b",
+	    "name=a%E2%81%A7b",
+	    "name=a%E2%81%A8b",
+	    "name=a%E2%81%A9b",
+	};
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		name = NULL;
+		load(f, bad[i]);
+		if (form_text(&f->form, "name", 255, 0, &f->errors, &name))
+			fail_msg("%s was accepted", bad[i]);
+		assert_null(name);
+		assert_error(
+		    f, "name", "Ce champ contient un caractère non autorisé.");
+	}
+}
+
+static void
 text_multiline_allows_newlines(void **state)
 {
 	struct fixture *f = *state;
@@ -606,6 +726,14 @@ main(void)
 	        text_max_counts_code_points, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        text_rejects_control_characters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_trims_unicode_spaces, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_blank_unicode_required, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_invisible_rejected, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_rejects_bidi_controls, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        text_multiline_allows_newlines, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
