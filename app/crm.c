@@ -1,5 +1,4 @@
 /* Helpers shared by the customers, projects and tasks handlers. */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,53 +52,29 @@ crm_id(const struct request *req)
 	return id;
 }
 
-/* Runs rows for the page that p designates. */
-static PGresult *
-page_rows(struct db_statement *rows, long offset)
-{
-	char limit_text[32], offset_text[32];
-	const char *params[2];
-
-	snprintf(limit_text, sizeof(limit_text), "%d", PAGINATION_PAGE_SIZE);
-	snprintf(offset_text, sizeof(offset_text), "%ld", offset);
-	params[0] = limit_text;
-	params[1] = offset_text;
-	return db_exec(rows, params);
-}
-
 PGresult *
 crm_list_page(const struct request *req, struct db_statement *count,
     struct db_statement *rows, struct pagination *p)
 {
 	PGresult *res;
-	long requested, total;
-	int last;
-
-	/* The rows carry the total in their last column, so a page that
-	 * exists costs one query. An empty answer means an empty list or a
-	 * page past the end: the count then tells which page to show. */
-	requested =
-	    pagination_parse_page(params_get(&req->query_params, "page"));
-	if (requested <= LONG_MAX / PAGINATION_PAGE_SIZE) {
-		res = page_rows(rows, (requested - 1) * PAGINATION_PAGE_SIZE);
-		if (res == NULL)
-			return NULL;
-		if (PQntuples(res) > 0) {
-			last = PQnfields(res) - 1;
-			total = strtol(PQgetvalue(res, 0, last), NULL, 10);
-			pagination_init(p, requested, total);
-			return res;
-		}
-		PQclear(res);
-	}
+	char limit[32], offset[32];
+	const char *params[2];
+	long total;
 
 	if ((res = db_exec(count, NULL)) == NULL)
 		return NULL;
 	total =
 	    PQntuples(res) == 1 ? strtol(PQgetvalue(res, 0, 0), NULL, 10) : 0;
 	PQclear(res);
-	pagination_init(p, requested, total);
-	return page_rows(rows, p->offset);
+
+	pagination_init(p,
+	    pagination_parse_page(params_get(&req->query_params, "page")),
+	    total);
+	snprintf(limit, sizeof(limit), "%d", PAGINATION_PAGE_SIZE);
+	snprintf(offset, sizeof(offset), "%ld", p->offset);
+	params[0] = limit;
+	params[1] = offset;
+	return db_exec(rows, params);
 }
 
 void

@@ -30,11 +30,10 @@ void crm_db_error(struct request *req, struct response *res);
 const char *crm_id(const struct request *req);
 
 /*
- * Loads the page of a list that ?page= requests and fills p. rows takes
- * $1 the limit and $2 the offset and ends each row with the total count
- * (count(*) OVER ()); count (no parameters, one row with the total) runs
- * only when the requested page is empty, to move past-the-end requests to
- * the last page. Returns the rows, or NULL on a database failure.
+ * Loads the page of a list that ?page= requests: runs count (no
+ * parameters, one row with the total), clamps the page with p, then runs
+ * rows ($1 the limit, $2 the offset). Returns the rows, or NULL on a
+ * database failure.
  */
 PGresult *crm_list_page(const struct request *req, struct db_statement *count,
     struct db_statement *rows, struct pagination *p);

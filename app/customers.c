@@ -10,7 +10,7 @@ static struct db_statement sql_count = {
 
 static struct db_statement sql_page = {
     .name = "customers_page",
-    .sql = "SELECT id, name, count(*) OVER ()\n"
+    .sql = "SELECT id, name\n"
            "FROM customer\n"
            "ORDER BY name, id\n"
            "LIMIT $1 OFFSET $2",

@@ -26,8 +26,7 @@ static struct db_statement sql_count = {
 /* Inactive projects are listed too. */
 static struct db_statement sql_page = {
     .name = "projects_page",
-    .sql = "SELECT p.id, p.name, p.active, c.name,\n"
-           "       count(*) OVER ()\n"
+    .sql = "SELECT p.id, p.name, p.active, c.name\n"
            "FROM project p\n"
            "JOIN customer c ON c.id = p.\"customerId\"\n"
            "ORDER BY c.name, p.name, p.id\n"

@@ -10,7 +10,7 @@ static struct db_statement sql_count = {
 
 static struct db_statement sql_page = {
     .name = "tasks_page",
-    .sql = "SELECT id, name, count(*) OVER ()\n"
+    .sql = "SELECT id, name\n"
            "FROM task\n"
            "ORDER BY name, id\n"
            "LIMIT $1 OFFSET $2",
