@@ -102,21 +102,6 @@ static struct db_statement sql_password_update = {
     .param_count = 2,
 };
 
-/* Returns true when next is a path on this site: one leading '/', no
- * backslash and no control character. */
-static bool
-next_is_local(const char *next)
-{
-	const unsigned char *p;
-
-	if (next == NULL || next[0] != '/' || next[1] == '/')
-		return false;
-	for (p = (const unsigned char *)next; *p != '\0'; p++)
-		if (*p == '\\' || *p < 0x20 || *p == 0x7f)
-			return false;
-	return true;
-}
-
 /* Returns the local next parameter of the query string, or NULL. */
 static const char *
 next_param(const struct request *req)
@@ -124,7 +109,7 @@ next_param(const struct request *req)
 	const char *next;
 
 	next = params_get(&req->query_params, "next");
-	return next_is_local(next) ? next : NULL;
+	return http_is_local_path(next) ? next : NULL;
 }
 
 /*

@@ -9,25 +9,6 @@
 #define THEME_COOKIE         "theme"
 #define THEME_COOKIE_MAX_AGE (365 * 24 * 60 * 60)
 
-/*
- * Returns true when next is a path on this site. It must start with one
- * '/' and contain no backslash, because browsers read "//" and "/\" as
- * another host. Only printable ASCII is accepted, so it cannot split the
- * Location header.
- */
-static bool
-next_is_local(const char *next)
-{
-	const unsigned char *c;
-
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\')
-		return false;
-	for (c = (const unsigned char *)next; *c != '\0'; c++)
-		if (*c < 0x21 || *c > 0x7e || *c == '\\')
-			return false;
-	return true;
-}
-
 void
 theme_toggle(struct request *req, struct response *res)
 {
@@ -48,5 +29,5 @@ theme_toggle(struct request *req, struct response *res)
 	http_set_cookie(res, THEME_COOKIE, theme, &options);
 
 	next = params_get(&req->form, "next");
-	http_redirect(res, 303, next_is_local(next) ? next : "/app");
+	http_redirect(res, 303, http_is_local_path(next) ? next : "/app");
 }

@@ -58,6 +58,19 @@ http_add_header(struct response *res, const char *name, const char *value)
 	buf_printf(&res->headers, "%s: %s\r\n", name, value);
 }
 
+bool
+http_is_local_path(const char *path)
+{
+	const unsigned char *c;
+
+	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		return false;
+	for (c = (const unsigned char *)path; *c != '\0'; c++)
+		if (*c < 0x21 || *c > 0x7e || *c == '\\')
+			return false;
+	return true;
+}
+
 void
 http_redirect(struct response *res, int status, const char *location)
 {

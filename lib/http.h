@@ -51,6 +51,14 @@ struct response {
 const char *http_param(const struct request *req, const char *name);
 
 void http_add_header(struct response *res, const char *name, const char *value);
+/*
+ * Returns true when path can follow a redirect on this site: it starts
+ * with one '/' and holds only printable ASCII without a backslash, because
+ * browsers read "//" and "/\" as another host, and a control character
+ * could split the Location header.
+ */
+bool http_is_local_path(const char *path);
+
 /* Sets a 303 (or status) redirect to location. */
 void http_redirect(struct response *res, int status, const char *location);
 
