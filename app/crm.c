@@ -13,14 +13,14 @@
 
 /*
  * Serialises writes of one name in one table. The lock is keyed by the
- * table's oid and a hash of the lowercased name, and is released at the
- * end of the transaction. Two names with the same hash only wait for each
- * other.
+ * table's oid and a hash of the name in the form the duplicate checks
+ * compare (NFKC, then lowercased), and is released at the end of the
+ * transaction. Two names with the same hash only wait for each other.
  */
 static struct db_statement lock_name = {
     .name = "crm_lock_name",
     .sql = "SELECT pg_advisory_xact_lock($1::regclass::oid::integer,\n"
-           "    hashtext(LOWER($2)))",
+           "    hashtext(lower(normalize($2, NFKC))))",
     .param_count = 2,
 };
 

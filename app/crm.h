@@ -1,7 +1,7 @@
 /*
  * FairCRM: the customers, projects and tasks pages, and what their
  * handlers share (role check, paginated lists, names unique regardless
- * of case).
+ * of case and Unicode compatibility forms).
  */
 #ifndef PC_CRM_H
 #define PC_CRM_H
@@ -48,10 +48,11 @@ enum crm_write {
 /*
  * Runs write, which must return a row when it wrote and none when name
  * is taken, in a transaction that first takes an advisory lock on table
- * and the lowercased name. Two requests writing names equal regardless of
- * case therefore run one after the other, and the NOT EXISTS check of the
- * second finds the first's row. After CRM_DB_FAILED, crm_db_error writes
- * the right page.
+ * and lower(normalize(name, NFKC)). Two requests writing names that are
+ * equal in that form therefore run one after the other, and the NOT
+ * EXISTS check of the second finds the first's row. write compares names
+ * in the same form and stores them in NFC. After CRM_DB_FAILED,
+ * crm_db_error writes the right page.
  */
 enum crm_write crm_write_named(const char *table, const char *name,
     struct db_statement *write, const char *const *params);

@@ -23,12 +23,16 @@ static struct db_statement sql_find = {
     .param_count = 1,
 };
 
+/* Names are compared in NFKC, lowercased ("Ｚｏｏ" is "zoo"), and stored
+ * in NFC. */
 static struct db_statement sql_insert = {
     .name = "customers_insert",
     .sql = "INSERT INTO customer (name)\n"
-           "SELECT $1::varchar\n"
+           "SELECT normalize($1::text, NFC)\n"
            "WHERE NOT EXISTS (\n"
-           "    SELECT 1 FROM customer WHERE LOWER(name) = LOWER($1))\n"
+           "    SELECT 1 FROM customer\n"
+           "    WHERE lower(normalize(name, NFKC)) =\n"
+           "        lower(normalize($1, NFKC)))\n"
            "RETURNING id",
     .param_count = 1,
 };
@@ -37,10 +41,12 @@ static struct db_statement sql_insert = {
  * name is left out of the check. */
 static struct db_statement sql_update = {
     .name = "customers_update",
-    .sql = "UPDATE customer SET name = $2\n"
+    .sql = "UPDATE customer SET name = normalize($2::text, NFC)\n"
            "WHERE id = $1 AND NOT EXISTS (\n"
            "    SELECT 1 FROM customer\n"
-           "    WHERE LOWER(name) = LOWER($2) AND id <> $1)\n"
+           "    WHERE lower(normalize(name, NFKC)) =\n"
+           "        lower(normalize($2, NFKC))\n"
+           "    AND id <> $1)\n"
            "RETURNING id",
     .param_count = 2,
 };

@@ -48,26 +48,33 @@ static struct db_statement sql_find = {
     .param_count = 1,
 };
 
-/* Project names are unique across all customers, regardless of case. */
+/*
+ * Project names are unique across all customers, regardless of case and
+ * Unicode compatibility forms ("Ｚｏｏ" is "Zoo"). They are stored in NFC.
+ */
 static struct db_statement sql_insert = {
     .name = "projects_insert",
     .sql = "INSERT INTO project (name, \"customerId\", \"invoiceUnit\",\n"
            "    active)\n"
-           "SELECT $1::varchar, $2::uuid, $3::project_invoiceunit_enum,\n"
-           "    $4::boolean\n"
+           "SELECT normalize($1::text, NFC), $2::uuid,\n"
+           "    $3::project_invoiceunit_enum, $4::boolean\n"
            "WHERE NOT EXISTS (\n"
-           "    SELECT 1 FROM project WHERE LOWER(name) = LOWER($1))\n"
+           "    SELECT 1 FROM project\n"
+           "    WHERE lower(normalize(name, NFKC)) =\n"
+           "        lower(normalize($1, NFKC)))\n"
            "RETURNING id",
     .param_count = 4,
 };
 
 static struct db_statement sql_update = {
     .name = "projects_update",
-    .sql = "UPDATE project SET name = $2, \"customerId\" = $3,\n"
-           "    \"invoiceUnit\" = $4, active = $5\n"
+    .sql = "UPDATE project SET name = normalize($2::text, NFC),\n"
+           "    \"customerId\" = $3, \"invoiceUnit\" = $4, active = $5\n"
            "WHERE id = $1 AND NOT EXISTS (\n"
            "    SELECT 1 FROM project\n"
-           "    WHERE LOWER(name) = LOWER($2) AND id <> $1)\n"
+           "    WHERE lower(normalize(name, NFKC)) =\n"
+           "        lower(normalize($2, NFKC))\n"
+           "    AND id <> $1)\n"
            "RETURNING id",
     .param_count = 5,
 };

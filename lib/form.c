@@ -79,22 +79,24 @@ struct code_point_range {
 	uint32_t last;
 };
 
-/*
- * Code points trimmed from both ends of every value: the White_Space
- * characters of Unicode and the zero-width characters that pad pasted
- * text (U+200B-200D, U+2060, U+FEFF).
- */
-static const struct code_point_range trimmed[] = {
+/* The White_Space characters of Unicode 15. */
+static const struct code_point_range white_space[] = {
     {0x0009, 0x000d},
     {0x0020, 0x0020},
     {0x0085, 0x0085},
     {0x00a0, 0x00a0},
     {0x1680, 0x1680},
-    {0x2000, 0x200d},
+    {0x2000, 0x200a},
     {0x2028, 0x2029},
     {0x202f, 0x202f},
-    {0x205f, 0x2060},
+    {0x205f, 0x205f},
     {0x3000, 0x3000},
+};
+
+/* Zero-width characters that pad pasted text. */
+static const struct code_point_range zero_width[] = {
+    {0x200b, 0x200d},
+    {0x2060, 0x2060},
     {0xfeff, 0xfeff},
 };
 
@@ -153,6 +155,20 @@ in_ranges(uint32_t cp, const struct code_point_range *ranges, size_t count)
 	return false;
 }
 
+static bool
+is_white_space(uint32_t cp)
+{
+	return in_ranges(cp, white_space, RANGE_COUNT(white_space));
+}
+
+/* Returns whether cp is trimmed from both ends of every value. */
+static bool
+is_trimmed(uint32_t cp)
+{
+	return is_white_space(cp) ||
+	    in_ranges(cp, zero_width, RANGE_COUNT(zero_width));
+}
+
 /*
  * Decodes the UTF-8 sequence at s, of at most len bytes, into *cp.
  * Returns its length, or 0 when s does not start with a well-formed
@@ -201,7 +217,7 @@ trimmed_at(const unsigned char *s, size_t len)
 	size_t n;
 
 	n = utf8_decode(s, len, &cp);
-	if (n == 0 || !in_ranges(cp, trimmed, RANGE_COUNT(trimmed)))
+	if (n == 0 || !is_trimmed(cp))
 		return 0;
 	return n;
 }
@@ -324,6 +340,58 @@ has_visible(const char *s)
 	return false;
 }
 
+/*
+ * Replaces each run of white space in the valid UTF-8 text s by one
+ * ASCII space, in place, so names that differ only in their spacing are
+ * stored the same way.
+ */
+static void
+collapse_white_space(char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), in = 0, out = 0, n;
+	uint32_t cp;
+	bool in_run = false;
+
+	while (in < len) {
+		if ((n = utf8_decode(u + in, len - in, &cp)) == 0)
+			break;
+		if (is_white_space(cp)) {
+			if (!in_run)
+				s[out++] = ' ';
+			in_run = true;
+		} else {
+			memmove(s + out, s + in, n);
+			out += n;
+			in_run = false;
+		}
+		in += n;
+	}
+	s[out] = '\0';
+}
+
+/*
+ * Returns whether the valid UTF-8 text s contains a zero-width character
+ * or a soft hyphen (U+00AD). Inside a name they hide a difference from
+ * another name that looks the same.
+ */
+static bool
+has_hidden_format(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), n;
+	uint32_t cp;
+
+	for (; len > 0; p += n, len -= n) {
+		if ((n = utf8_decode(p, len, &cp)) == 0)
+			return false;
+		if (cp == 0x00ad ||
+		    in_ranges(cp, zero_width, RANGE_COUNT(zero_width)))
+			return true;
+	}
+	return false;
+}
+
 /* Counts the code points of valid UTF-8 text: the non-continuation bytes. */
 static size_t
 count_code_points(const char *s)
@@ -343,6 +411,7 @@ form_text(struct params *form, const char *name, size_t max_chars,
 {
 	enum field_state state;
 	char *value, message[FORM_MESSAGE_MAX];
+	bool multiline = (flags & FORM_MULTILINE) != 0;
 
 	state = field_get(form, name, flags, errors, &value);
 	if (state != FIELD_PRESENT)
@@ -351,13 +420,18 @@ form_text(struct params *form, const char *name, size_t max_chars,
 		form_error_add(errors, name, MSG_INVALID);
 		return false;
 	}
-	if (has_control(value, (flags & FORM_MULTILINE) != 0) ||
-	    has_bidi_control(value)) {
+	if (!multiline)
+		collapse_white_space(value);
+	if (has_control(value, multiline) || has_bidi_control(value)) {
 		form_error_add(errors, name, MSG_CONTROL);
 		return false;
 	}
 	if (!has_visible(value)) {
 		form_error_add(errors, name, MSG_INVISIBLE);
+		return false;
+	}
+	if (!multiline && has_hidden_format(value)) {
+		form_error_add(errors, name, MSG_CONTROL);
 		return false;
 	}
 	if (count_code_points(value) > max_chars) {

@@ -69,11 +69,15 @@ const char *form_error_get(const struct form_errors *errors, const char *field);
 bool form_has_errors(const struct form_errors *errors);
 
 /*
- * Reads a text of at most max_chars Unicode code points. Control
- * characters (C0, DEL, C1) are rejected, except tab, CR and LF with
- * FORM_MULTILINE, and so are the bidirectional controls U+202A-202E and
- * U+2066-2069. A text made only of invisible code points (white space,
+ * Reads a text of at most max_chars Unicode code points. Without
+ * FORM_MULTILINE the text is a name: each run of white space inside it is
+ * replaced in place by one ASCII space, and zero-width characters
+ * (U+200B-200D, U+2060, U+FEFF) and the soft hyphen U+00AD are rejected.
+ * Control characters (C0, DEL, C1) are rejected, except tab, CR and LF
+ * with FORM_MULTILINE, and so are the bidirectional controls U+202A-202E
+ * and U+2066-2069. A text made only of invisible code points (white space,
  * zero-width and other default-ignorable characters) is rejected too.
+ * The maximum applies to the text once its white space is collapsed.
  */
 bool form_text(struct params *form, const char *name, size_t max_chars,
     unsigned flags, struct form_errors *errors, const char **out);

@@ -44,6 +44,13 @@ function uniqueName(prefix) {
 	return `${prefix} ${randomBytes(4).toString('hex')}`;
 }
 
+/* Returns text with its printable ASCII characters in full width
+ * (U+FF01-FF5E), which NFKC maps back to ASCII. */
+function fullWidth(text) {
+	return [...text].map((c) => c >= '!' && c <= '~' ?
+	    String.fromCodePoint(c.codePointAt(0) + 0xfee0) : c).join('');
+}
+
 before(async () => {
 	stack = await startStack({ workers: 3 });
 	user = stack.client();
@@ -328,6 +335,88 @@ for (const feature of FEATURES) {
 			    `\u00a0\u200b${name}\u2060\u00a0`))).status, 303);
 			assert.ok(idOf(feature, name),
 			    'name trimmed of Unicode spaces not stored');
+		});
+
+		test('look-alike names are duplicates', async () => {
+			const tag = randomBytes(4).toString('hex');
+			const names = [`Black Mesa ${tag}`,
+			    `\u00c9cole Normale ${tag}`, `Zoo ${tag}`];
+			for (const name of names)
+				assert.equal((await submit(user, add,
+				    fieldsFor(feature, name))).status, 303);
+			const count = () => psql(
+			    `SELECT count(*) FROM ${feature.table}`);
+			const before = count();
+			// Typed, message, value shown again in the form.
+			const cases = [
+				[`Black  Mesa ${tag}`, feature.taken,
+				    `Black Mesa ${tag}`],
+				[`Black\u00a0Mesa ${tag}`, feature.taken,
+				    `Black Mesa ${tag}`],
+				[`Black \u3000\u2003Mesa ${tag}`,
+				    feature.taken, `Black Mesa ${tag}`],
+				[`Black\u200bMesa ${tag}`, CONTROL,
+				    `Black\u200bMesa ${tag}`],
+				[`E\u0301cole Normale ${tag}`, feature.taken,
+				    `E\u0301cole Normale ${tag}`],
+				[`${fullWidth('Zoo')} ${tag}`, feature.taken,
+				    `${fullWidth('Zoo')} ${tag}`],
+				[fullWidth(`ZOO ${tag}`), feature.taken,
+				    fullWidth(`ZOO ${tag}`)],
+			];
+			for (const [typed, message, shown] of cases) {
+				const res = await submit(user, add,
+				    fieldsFor(feature, typed));
+				assertFieldError(res, 'name', message);
+				assert.equal(inputValue(res.body, 'name'), shown,
+				    `value shown for ${JSON.stringify(typed)}`);
+			}
+			assert.equal(count(), before, 'a look-alike was stored');
+		});
+
+		test('look-alike rename is rejected', async () => {
+			const tag = randomBytes(4).toString('hex');
+			const taken = `\u00c9cole Normale ${tag}`;
+			const other = `Autre ${tag}`;
+			for (const name of [taken, other])
+				assert.equal((await submit(user, add,
+				    fieldsFor(feature, name))).status, 303);
+			const path = `${list}/edit/${idOf(feature, other)}`;
+			for (const typed of [`E\u0301cole  Normale ${tag}`,
+			    fullWidth(`\u00c9cole Normale ${tag}`)]) {
+				assertFieldError(await submit(user, path,
+				    fieldsFor(feature, typed)), 'name',
+				    feature.taken);
+			}
+			assert.ok(idOf(feature, other), 'the record was renamed');
+		});
+
+		test('names are stored collapsed and in NFC', async () => {
+			const tag = randomBytes(4).toString('hex');
+			assert.equal((await submit(user, add, fieldsFor(feature,
+			    `E\u0301tude \u00a0 des\t sols ${tag}`))).status,
+			    303);
+			assert.ok(idOf(feature, `\u00c9tude des sols ${tag}`),
+			    'the name is not stored collapsed in NFC');
+		});
+
+		test('rename collapsing own spaces is accepted', async () => {
+			const tag = randomBytes(4).toString('hex');
+			// Stored by another program, with two spaces.
+			const stored = `A  B ${tag}`;
+			const columns = feature.key === 'projects' ?
+			    '(name, "customerId", "invoiceUnit")' : '(name)';
+			const values = feature.key === 'projects' ?
+			    `, '${apertureId}', 'day'` : '';
+			psql(`INSERT INTO ${feature.table} ${columns} ` +
+			    `VALUES ('${stored}'${values})`);
+			const id = idOf(feature, stored);
+			assert.match(id, /^[0-9a-f-]{36}$/);
+			const res = await submit(user, `${list}/edit/${id}`,
+			    fieldsFor(feature, `A B ${tag}`));
+			assert.equal(res.status, 303);
+			assert.equal(psql(`SELECT name FROM ${feature.table} ` +
+			    `WHERE id = '${id}'`), `A B ${tag}`);
 		});
 
 		test('name is trimmed', async () => {
@@ -656,10 +745,13 @@ describe('concurrent duplicates', () => {
 				}
 				const tokens = await Promise.all(clients.map(
 				    (client) => client.csrf(add)));
+				// Odd rounds race a full-width look-alike.
+				const other = round % 2 === 0 ?
+				    name.toUpperCase() : fullWidth(name);
 				const results = await Promise.all(clients.map(
 				    (client, i) => client.post(add, {
 				    _csrf: tokens[i], ...fieldsFor(feature,
-				    i === 0 ? name : name.toUpperCase()) })));
+				    i === 0 ? name : other) })));
 				const statuses = results.map((r) => r.status)
 				    .sort();
 				assert.deepEqual(statuses, [303, 422],
@@ -669,8 +761,9 @@ describe('concurrent duplicates', () => {
 				assertFieldError(rejected, 'name',
 				    feature.taken);
 				assert.equal(psql(`SELECT count(*) FROM ` +
-				    `${feature.table} WHERE LOWER(name) = ` +
-				    `LOWER('${name}')`), '1');
+				    `${feature.table} WHERE ` +
+				    'lower(normalize(name, NFKC)) = ' +
+				    `lower('${name}')`), '1');
 			}
 		});
 	}

@@ -13,6 +13,7 @@
 #define MSG_REQUIRED "Ce champ est obligatoire."
 #define MSG_REPEATED "Ce champ a été envoyé plusieurs fois."
 #define MSG_INVALID  "Cette valeur n'est pas valide."
+#define MSG_CONTROL  "Ce champ contient un caractère non autorisé."
 
 struct fixture {
 	struct params form;
@@ -187,11 +188,11 @@ text_rejects_control_characters(void **state)
 	struct fixture *f = *state;
 	const char *bad[] = {
 	    "name=a%01b",
-	    "name=a%0Ab",
-	    "name=a%0Db",
 	    "name=a%7Fb",
-	    "name=a%C2%85b",
+	    "name=a%C2%80b",
+	    "name=a%C2%9Fb",
 	    "name=a%1Bb",
+	    "name=a%1F+b",
 	};
 	const char *name;
 	size_t i;
@@ -217,11 +218,7 @@ text_trims_unicode_spaces(void **state)
 	    {"name=%EF%BB%BF%E2%80%83Coop%E3%80%80%E2%81%A0", "Coop"},
 	    {"name=%C2%85%E1%9A%80Coop%E2%80%A8%E2%80%A9%E2%80%AF", "Coop"},
 	    {"name=%E2%80%8C%E2%80%8DCoop%E2%81%9F%0B", "Coop"},
-	    /* Spaces inside the text are kept. */
-	    {"name=Coop%C2%A0des%E2%80%AFchamps",
-	        "Coop\xc2\xa0"
-	        "des\xe2\x80\xaf"
-	        "champs"},
+	    {"name=Coop%C2%A0des%E2%80%AFchamps", "Coop des champs"},
 	    /* A letter ending in the same byte as U+00A0 stays. */
 	    {"name=Co%C3%A0", "Co\xc3\xa0"},
 	};
@@ -237,6 +234,97 @@ text_trims_unicode_spaces(void **state)
 		assert_string_equal(name, cases[i][1]);
 		assert_string_equal(params_get(&f->form, "name"), cases[i][1]);
 	}
+}
+
+static void
+text_collapses_inner_white_space(void **state)
+{
+	struct fixture *f = *state;
+	const char *cases[][2] = {
+	    {"name=Black++Mesa", "Black Mesa"},
+	    {"name=Black%C2%A0Mesa", "Black Mesa"},
+	    {"name=Black+%C2%A0+%E3%80%80Mesa", "Black Mesa"},
+	    {"name=a%09b%0Ac%0Dd%0Be%0Cf%C2%85g", "a b c d e f g"},
+	    {"name=a%E1%9A%80b%E2%80%80c%E2%80%8Ad", "a b c d"},
+	    {"name=a%E2%80%A8b%E2%80%A9c%E2%80%AFd%E2%81%9Fe", "a b c d e"},
+	    {"name=%C3%89cole+%0D%0A+Normale", "École Normale"},
+	    /* A letter ending in the same byte as U+00A0 is not a space. */
+	    {"name=Co%C3%A0+%C3%A0", "Co\xc3\xa0 \xc3\xa0"},
+	};
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		name = NULL;
+		load(f, cases[i][0]);
+		if (!form_text(&f->form, "name", 255, FORM_REQUIRED, &f->errors,
+		        &name))
+			fail_msg("%s was rejected", cases[i][0]);
+		assert_string_equal(name, cases[i][1]);
+		assert_string_equal(params_get(&f->form, "name"), cases[i][1]);
+	}
+
+	/* The maximum counts the code points left after collapsing. */
+	name = NULL;
+	load(f, "name=ab%C2%A0%C2%A0%C2%A0cd");
+	assert_true(
+	    form_text(&f->form, "name", 5, FORM_REQUIRED, &f->errors, &name));
+	assert_string_equal(name, "ab cd");
+}
+
+static void
+text_rejects_inner_zero_width(void **state)
+{
+	struct fixture *f = *state;
+	const char *cases[][2] = {
+	    {"name=Black%E2%80%8BMesa", "Black\xe2\x80\x8bMesa"},
+	    {"name=a%E2%80%8Cb",
+	        "a\xe2\x80\x8c"
+	        "b"},
+	    {"name=a%E2%80%8Db",
+	        "a\xe2\x80\x8d"
+	        "b"},
+	    {"name=a%E2%81%A0b",
+	        "a\xe2\x81\xa0"
+	        "b"},
+	    {"name=a%EF%BB%BFb",
+	        "a\xef\xbb\xbf"
+	        "b"},
+	    {"name=a%C2%ADb",
+	        "a\xc2\xad"
+	        "b"},
+	    {"name=ab%C2%AD", "ab\xc2\xad"},
+	    /* The form shows the value with its spaces collapsed. */
+	    {"name=Black++%E2%80%8B%C2%A0Mesa", "Black \xe2\x80\x8b Mesa"},
+	};
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		name = NULL;
+		load(f, cases[i][0]);
+		if (form_text(&f->form, "name", 255, FORM_REQUIRED, &f->errors,
+		        &name))
+			fail_msg("%s was accepted", cases[i][0]);
+		assert_null(name);
+		assert_error(f, "name", MSG_CONTROL);
+		assert_string_equal(params_get(&f->form, "name"), cases[i][1]);
+	}
+}
+
+static void
+text_multiline_keeps_spacing(void **state)
+{
+	struct fixture *f = *state;
+	const char *text = NULL;
+
+	load(f, "text=a++b%C2%A0%C2%A0c%0A%0A%09d%E2%80%8Be");
+	assert_true(form_text(
+	    &f->form, "text", 255, FORM_MULTILINE, &f->errors, &text));
+	assert_string_equal(text,
+	    "a  b\xc2\xa0\xc2\xa0"
+	    "c\n\n\td\xe2\x80\x8b"
+	    "e");
 }
 
 static void
@@ -728,6 +816,12 @@ main(void)
 	        text_rejects_control_characters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        text_trims_unicode_spaces, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_collapses_inner_white_space, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_rejects_inner_zero_width, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        text_multiline_keeps_spacing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        text_blank_unicode_required, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
