@@ -8,14 +8,14 @@
 Ajouter
 </a>
 </div>
-<div class="pc-table-wrapper">
+<div class="pc-table-wrapper pc-table-wrapper--cards">
 <table class="pc-table" aria-label="Liste des clients">
 <thead>
 <tr><th scope="col">Nom du client</th><th scope="col">Actions</th></tr>
 </thead>
 <tbody>
 {{#ROW}}
-<tr><td class="pc-table__name">{{NAME}}</td><td>{{>EDIT_LINK}}</td></tr>
+<tr><td class="pc-table__name" data-label="Nom du client">{{NAME}}</td><td class="pc-table__actions">{{>EDIT_LINK}}</td></tr>
 {{/ROW}}
 {{#EMPTY}}
 <tr><td colspan="2">Aucun élément</td></tr>

@@ -8,7 +8,7 @@
 Ajouter
 </a>
 </div>
-<div class="pc-table-wrapper">
+<div class="pc-table-wrapper pc-table-wrapper--cards">
 <table class="pc-table" aria-label="Liste des projets">
 <thead>
 <tr><th scope="col">Actif</th><th scope="col">Nom du projet</th><th scope="col">Client</th><th scope="col">Actions</th></tr>
@@ -16,10 +16,10 @@ Ajouter
 <tbody>
 {{#ROW}}
 <tr>
-<td>{{#ACTIVE}}<span class="pc-picto pc-picto--active">Oui</span>{{/ACTIVE}}{{#INACTIVE}}<span class="pc-picto pc-picto--disabled">Non</span>{{/INACTIVE}}</td>
-<td class="pc-table__name">{{NAME}}</td>
-<td class="pc-table__name">{{CUSTOMER}}</td>
-<td>{{>EDIT_LINK}}</td>
+<td data-label="Actif">{{#ACTIVE}}<span class="pc-picto pc-picto--active">Oui</span>{{/ACTIVE}}{{#INACTIVE}}<span class="pc-picto pc-picto--disabled">Non</span>{{/INACTIVE}}</td>
+<td class="pc-table__name" data-label="Nom du projet">{{NAME}}</td>
+<td class="pc-table__name" data-label="Client">{{CUSTOMER}}</td>
+<td class="pc-table__actions">{{>EDIT_LINK}}</td>
 </tr>
 {{/ROW}}
 {{#EMPTY}}
