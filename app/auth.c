@@ -13,7 +13,9 @@
 
 /*
  * A client address gets 429 once it has this many failed logins within
- * LOGIN_WINDOW, for one e-mail or for all e-mails together.
+ * LOGIN_WINDOW, for one e-mail or for all e-mails together. An attempt is
+ * recorded before its password check and counts as a failure unless the
+ * password is right, so that parallel attempts cannot pass the limit.
  */
 #define LOGIN_WINDOW          "15 minutes"
 #define LOGIN_MAX_PER_EMAIL   5
@@ -41,9 +43,9 @@
 
 /*
  * Selects the seconds until the address may try again, per e-mail and
- * per address, or NULL when it is not blocked. The blocking failure is
- * the limit-th most recent one, because once it leaves the window fewer
- * than the limit remain.
+ * per address, or NULL when it is not blocked, counting the failures other
+ * than the attempt $6. The blocking failure is the limit-th most recent
+ * one, because once it leaves the window fewer than the limit remain.
  */
 static struct db_statement sql_login_wait = {
     .name = "login_wait",
@@ -53,6 +55,7 @@ static struct db_statement sql_login_wait = {
            "         WHERE client_addr = $2\n"
            "           AND email = left(LOWER($1), 320)\n"
            "           AND failed_at > now() - $5::interval\n"
+           "           AND id <> $6\n"
            "         ORDER BY failed_at DESC\n"
            "        OFFSET $3 - 1 LIMIT 1),\n"
            "       (SELECT ceil(extract(epoch FROM\n"
@@ -60,9 +63,10 @@ static struct db_statement sql_login_wait = {
            "          FROM permacoop_login_failure\n"
            "         WHERE client_addr = $2\n"
            "           AND failed_at > now() - $5::interval\n"
+           "           AND id <> $6\n"
            "         ORDER BY failed_at DESC\n"
            "        OFFSET $4 - 1 LIMIT 1)",
-    .param_count = 5,
+    .param_count = 6,
 };
 
 static struct db_statement sql_login_failure_insert = {
@@ -71,8 +75,15 @@ static struct db_statement sql_login_failure_insert = {
            "    DELETE FROM permacoop_login_failure\n"
            "     WHERE failed_at < now() - $3::interval)\n"
            "INSERT INTO permacoop_login_failure (email, client_addr)\n"
-           "VALUES (left(LOWER($1), 320), $2)",
+           "VALUES (left(LOWER($1), 320), $2)\n"
+           "RETURNING id",
     .param_count = 3,
+};
+
+static struct db_statement sql_login_failure_delete = {
+    .name = "login_failure_delete",
+    .sql = "DELETE FROM permacoop_login_failure WHERE id = $1",
+    .param_count = 1,
 };
 
 static struct db_statement sql_login_failure_clear = {
@@ -155,13 +166,14 @@ auth_login_form(struct request *req, struct response *res)
 
 /*
  * Returns the seconds the client must wait before trying email again,
- * 0 when it may try now, or -1 when the database failed.
+ * 0 when it may try now, or -1 when the database failed. The attempt
+ * attempt_id, recorded already, is left out of the count.
  */
 static long
-login_wait(const struct request *req, const char *email)
+login_wait(const struct request *req, const char *email, const char *attempt_id)
 {
 	char per_email[16], per_address[16];
-	const char *params[5];
+	const char *params[6];
 	PGresult *result;
 	long wait = 0, seconds;
 	int i;
@@ -173,6 +185,7 @@ login_wait(const struct request *req, const char *email)
 	params[2] = per_email;
 	params[3] = per_address;
 	params[4] = LOGIN_WINDOW;
+	params[5] = attempt_id;
 	if ((result = db_exec(&sql_login_wait, params)) == NULL)
 		return -1;
 	for (i = 0; i < 2; i++) {
@@ -188,8 +201,14 @@ login_wait(const struct request *req, const char *email)
 	return wait;
 }
 
-static void
-login_failure_record(const struct request *req, const char *email)
+/*
+ * Records a login attempt as a failure before its password is checked.
+ * Returns the id of the row in a string of size idsize, or -1 when the
+ * database failed.
+ */
+static int
+login_attempt_record(
+    const struct request *req, const char *email, char *id, size_t idsize)
 {
 	const char *params[3];
 	PGresult *result;
@@ -197,7 +216,22 @@ login_failure_record(const struct request *req, const char *email)
 	params[0] = email;
 	params[1] = req->client_addr != NULL ? req->client_addr : "";
 	params[2] = LOGIN_FAILURE_RETENTION;
-	if ((result = db_exec(&sql_login_failure_insert, params)) != NULL)
+	if ((result = db_exec(&sql_login_failure_insert, params)) == NULL)
+		return -1;
+	snprintf(id, idsize, "%s", PQgetvalue(result, 0, 0));
+	PQclear(result);
+	return 0;
+}
+
+/* Deletes the attempt id, recorded by login_attempt_record. */
+static void
+login_attempt_delete(const char *id)
+{
+	const char *params[1];
+	PGresult *result;
+
+	params[0] = id;
+	if ((result = db_exec(&sql_login_failure_delete, params)) != NULL)
 		PQclear(result);
 }
 
@@ -282,6 +316,7 @@ auth_login(struct request *req, struct response *res)
 	const char *email, *password, *next, *params[1];
 	PGresult *result = NULL;
 	const char *user_id = NULL, *stored = NULL;
+	char attempt_id[24];
 	bool departed = false;
 	long wait;
 	int i;
@@ -298,9 +333,18 @@ auth_login(struct request *req, struct response *res)
 		return;
 	}
 
-	if ((wait = login_wait(req, email)) == -1)
+	/*
+	 * Each attempt is recorded before the other failures are counted.
+	 * Of several parallel attempts, the one that counts last reads the
+	 * rows of all the others, so no more than the limit get through.
+	 */
+	if (login_attempt_record(req, email, attempt_id, sizeof(attempt_id)) ==
+	    -1)
+		goto fail;
+	if ((wait = login_wait(req, email, attempt_id)) == -1)
 		goto fail;
 	if (wait > 0) {
+		login_attempt_delete(attempt_id);
 		too_many_attempts(req, res, email, wait);
 		return;
 	}
@@ -319,11 +363,11 @@ auth_login(struct request *req, struct response *res)
 	if (PQntuples(result) == 0)
 		password_dummy_verify(password);
 	if (user_id == NULL) {
-		login_failure_record(req, email);
 		login_render(req, res, 401, email, MSG_FAILED);
 		goto done;
 	}
 	if (departed) {
+		login_attempt_delete(attempt_id);
 		login_render(req, res, 401, email, MSG_DEPARTED);
 		goto done;
 	}

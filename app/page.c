@@ -14,6 +14,11 @@
 #define LAYOUT_APP     "layouts/app.tpl"
 #define LAYOUT_BLANK   "layouts/blank.tpl"
 #define ERROR_TEMPLATE "errors/error.tpl"
+/*
+ * Seconds a client should wait before retrying after a 503, sent as
+ * Retry-After. A worker reconnects to PostgreSQL at its next request.
+ */
+#define RETRY_AFTER_503 "5"
 
 /*
  * A menu entry is current when the route name equals its stem or starts
@@ -361,6 +366,8 @@ page_error(
 	res->status = status;
 	res->content_type = NULL;
 	buf_reset(&res->body);
+	if (status == 503)
+		http_add_header(res, "Retry-After", RETRY_AFTER_503);
 	if (message == NULL)
 		message = default_message(status);
 	if (wants_json(req)) {

@@ -9,6 +9,8 @@ const WRONG_CREDENTIALS =
     "L'adresse email ou le mot de passe est incorrect. Veuillez réessayer.";
 // The rate-limited client uses a second loopback address as its source.
 const OTHER_ADDRESS = '127.0.0.2';
+// The source address of the parallel attempts against the limit.
+const PARALLEL_ADDRESS = '127.0.0.3';
 
 let stack;
 
@@ -121,6 +123,31 @@ describe('login rate limit', () => {
 		    JANE.password);
 		assert.equal(other.status, 303);
 		assert.equal(locationPath(other), '/app');
+	});
+
+	test('parallel failures pass the limit at most 5 times', async () => {
+		const address = PARALLEL_ADDRESS;
+		const client = stack.client({ localAddress: address });
+		const token = await client.csrf('/login');
+		const responses = await Promise.all(Array.from(
+		    { length: 20 }, (_, i) => client.post('/login', {
+			_csrf: token, email: JOHN.email, password: `wrong${i}`,
+		    })));
+		const statuses = responses.map((res) => res.status);
+		const failed = statuses.filter((status) => status === 401);
+		const limited = responses.filter((res) => res.status === 429);
+		assert.ok(failed.length <= 5,
+		    `${failed.length} attempts reached the password check`);
+		assert.equal(failed.length + limited.length, 20,
+		    `statuses: ${statuses.join(' ')}`);
+		for (const res of limited)
+			assert.match(res.headers['retry-after'] ?? '',
+			    /^[1-9][0-9]*$/);
+		const rows = stack.psql('SELECT count(*) FROM ' +
+		    'permacoop_login_failure WHERE client_addr = ' +
+		    `'${address}'`);
+		assert.equal(Number(rows), failed.length,
+		    'failures recorded for the address');
 	});
 });
 

@@ -854,3 +854,16 @@ test('every page is valid HTML', async () => {
 			rmSync(dir, { recursive: true, force: true });
 	}
 });
+
+test('customer list sorts numbers by value', async () => {
+	const suffix = randomBytes(3).toString('hex');
+	const names = [`Client ${suffix} 10`, `Client ${suffix} 2`];
+	for (const name of names)
+		assert.equal((await submit(user, '/app/customers/add',
+		    { name })).status, 303, name);
+	const listed = (await allPages(FEATURES[0]))
+	    .flatMap(tableRows).map((cells) => cells[0])
+	    .filter((name) => names.includes(name));
+	assert.deepEqual(listed, [`Client ${suffix} 2`,
+	    `Client ${suffix} 10`]);
+});

@@ -1,7 +1,7 @@
 // The stack under faults: a killed worker, a PostgreSQL restart, bad
 // requests, the pages nginx serves itself, and a graceful stop.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import { basename, join } from 'node:path';
@@ -110,6 +110,39 @@ function chunkedPost(path, size) {
 	});
 }
 
+/* Runs bin/pg-local with args on the stack's cluster; throws when it
+ * fails. */
+function pgLocal(...args) {
+	const result = spawnSync(join(repoRoot, 'bin/pg-local'),
+	    [...args, stack.pgDir], { encoding: 'utf8', timeout: 60000 });
+	if (result.status !== 0)
+		throw new Error(`bin/pg-local ${args.join(' ')} failed ` +
+		    `(${result.status ?? result.signal}): ${result.stderr}`);
+}
+
+/* Sends GET path on new connections from count loops at once until a
+ * connection is refused or 20 s have passed. Returns each response's
+ * status, or the error code of a request that got no response. */
+async function requestUntilRefused(path, count) {
+	const outcomes = [];
+	const loop = async () => {
+		const deadline = Date.now() + 20000;
+		while (Date.now() < deadline) {
+			try {
+				const res = await client.get(path,
+				    { connection: 'close' });
+				outcomes.push(String(res.status));
+			} catch (error) {
+				outcomes.push(error.code ?? error.message);
+				if (error.code === 'ECONNREFUSED')
+					return;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: count }, loop));
+	return outcomes;
+}
+
 function assertHtmlPage(res, status) {
 	assert.equal(res.status, status);
 	assert.match(res.headers['content-type'] ?? '', /^text\/html/,
@@ -196,12 +229,33 @@ describe('PostgreSQL restart', () => {
 		const statuses = [];
 		for (let i = 0; i < 20; i++)
 			statuses.push(await client.get('/app'));
-		if (statuses[0].status === 503)
+		if (statuses[0].status === 503) {
 			assertHtmlPage(statuses[0], 503);
+			assert.equal(statuses[0].headers['retry-after'], '5');
+		}
 		const failed = statuses.slice(1).map((res, i) =>
 		    [i + 2, res.status]).filter(([, status]) => status !== 200);
 		assert.deepEqual(failed, [],
 		    '[request number, status] after the restart');
+	});
+
+	test('database down gives 503 with Retry-After', async () => {
+		pgLocal('stop');
+		try {
+			const res = await client.get('/app');
+			assertHtmlPage(res, 503);
+			assert.equal(res.headers['retry-after'], '5');
+			const json = await client.get('/app',
+			    { accept: 'application/json' });
+			assert.equal(json.status, 503);
+			assert.equal(json.headers['retry-after'], '5');
+		} finally {
+			pgLocal('start');
+		}
+		let status;
+		for (let i = 0; i < 5 && status !== 200; i++)
+			status = (await client.get('/app')).status;
+		assert.equal(status, 200, 'no 200 after PostgreSQL started');
 	});
 
 	test('login works after a restart', async () => {
@@ -311,12 +365,32 @@ describe('nginx', () => {
 		assertNginxPage(res, 404, 'Page introuvable');
 	});
 
+	test('malformed request gives the French 400', async () => {
+		for (const path of ['/app/customers/edit/x%00',
+		    '/..%2f..%2fetc/passwd']) {
+			const res = await client.get(path);
+			assertNginxPage(res, 400, 'Requête invalide');
+		}
+	});
+
+	test('long query string gives the French 414', async () => {
+		const res = await client.get(`/app?q=${'a'.repeat(20000)}`);
+		assertNginxPage(res, 414, 'Adresse trop longue');
+	});
+
+	test('large Cookie header gives the French 431', async () => {
+		const res = await client.get('/app',
+		    { cookie: `big=${'a'.repeat(10240)}` });
+		assertNginxPage(res, 431, 'En-têtes trop volumineux');
+	});
+
 	test('static error pages are valid HTML', () => {
 		const dir = join(repoRoot, 'views/static/errors');
 		const files = readdirSync(dir).filter((name) =>
 		    name.endsWith('.html')).map((name) => join(dir, name));
 		assert.deepEqual(files.map((file) => basename(file)).sort(),
-		    ['404.html', '413.html', '502.html']);
+		    ['400.html', '404.html', '413.html', '414.html', '431.html',
+		    '502.html']);
 		const errors = nuErrors(files);
 		assert.deepEqual(errors, [],
 		    `Nu checker errors:\n${errors.join('\n')}`);
@@ -344,8 +418,22 @@ describe('graceful stop', () => {
 	test('SIGTERM ends the stack within 10 s', async () => {
 		const { master, workers } = stack.servePids();
 		assert.ok(master, 'no master process');
+		// Requests keep arriving while the stack stops: nginx must
+		// finish those it accepted before the server goes away.
+		const requests = requestUntilRefused('/app', 4);
+		await sleep(300);
 		const stopped = await stack.stop('SIGTERM', 10000);
 		assert.ok(stopped, 'bin/start still runs 10 s after SIGTERM');
+		const outcomes = await requests;
+		assert.ok(outcomes.includes('200'), 'no request before the stop');
+		// The kernel resets a connection still waiting in the listen
+		// queue when nginx closes its listening socket: a refusal
+		// too, as nginx never read that request.
+		const failed = outcomes.filter((outcome) => outcome !== '200' &&
+		    outcome !== 'ECONNREFUSED' && outcome !== 'ECONNRESET');
+		assert.deepEqual(failed, [],
+		    'requests during the stop neither succeeded nor were refused');
+		assert.doesNotMatch(stack.logTail(200), /killing it/);
 		for (const pid of [master, ...workers])
 			assert.ok(!alive(pid), `process ${pid} outlived the stop`);
 		await sleep(100);
