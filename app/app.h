@@ -22,11 +22,10 @@ struct user {
 	enum role role;
 };
 
-/* Loads the user by id. Returns NULL when the user is unknown or departed,
- * or when the query failed (db_unavailable() then tells a lost database
- * connection apart). Caller frees. */
-struct user *user_load(const char *id);
 void user_free(struct user *user);
+/* Loads the visitor's session and person in one query into req (see
+ * session_load). Returns -1 when the database failed. */
+int user_load_session(struct request *req);
 /* Returns "John Doe" with each name's first letter upper-cased. */
 char *user_full_name(const struct user *user);
 

@@ -47,7 +47,7 @@ static struct db_statement sql_token_renew = {
  * The tokens themselves are not compared as well, because the planner
  * could then pick their unique index. The caller checks the alphabet
  * first, because a backslash would change the bytea cast. Accountants and
- * departed people are rejected as user_load rejects them.
+ * departed people are rejected as user_load_session rejects them.
  */
 static struct db_statement sql_token_accepted = {
     .name = "calendar_token_accepted",

@@ -59,23 +59,16 @@ redirect_to_login(struct request *req, struct response *res)
 static void
 user_load_for_error(struct request *req)
 {
-	char user_id[37];
-
-	if (session_load(req, user_id) == -1) {
+	if (user_load_session(req) == -1)
 		log_warn("dispatch: session load failed, so the error page "
 		         "of %s %s has no menu",
 		    req->method, req->path);
-		return;
-	}
-	if (user_id[0] != '\0')
-		req->user = user_load(user_id);
 }
 
 void
 app_dispatch(struct request *req, struct response *res)
 {
 	const struct route *route;
-	char user_id[37];
 
 	switch (router_match(
 	    app_routes, app_route_count, req->method, req->path, &req->match)) {
@@ -94,16 +87,9 @@ app_dispatch(struct request *req, struct response *res)
 	}
 	route = req->match.route;
 
-	if (session_load(req, user_id) == -1) {
+	if (user_load_session(req) == -1) {
 		page_error(req, res, 503, NULL);
 		return;
-	}
-	if (user_id[0] != '\0') {
-		req->user = user_load(user_id);
-		if (req->user == NULL && db_unavailable()) {
-			page_error(req, res, 503, NULL);
-			return;
-		}
 	}
 
 	if (req->user == NULL && !(route->flags & ROUTE_PUBLIC)) {

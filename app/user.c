@@ -1,5 +1,6 @@
-/* The signed-in user: loading by id and the displayed name. */
+/* The signed-in user: loading with the session and the displayed name. */
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
@@ -8,24 +9,7 @@
 #include "buf.h"
 #include "db.h"
 #include "log.h"
-
-/*
- * A person whose leaving date is before today in Paris is treated as
- * unknown, which ends their sessions. Accountants have no administrative
- * row and stay known.
- */
-static struct db_statement sql_user_select = {
-    .name = "user_select",
-    .sql = "SELECT u.id, u.\"firstName\", u.\"lastName\", u.email, u.role\n"
-           "  FROM \"user\" u\n"
-           "  LEFT JOIN user_administrative ua\n"
-           "    ON ua.id = u.\"userAdministrativeId\"\n"
-           " WHERE u.id = $1\n"
-           "   AND (ua.\"leavingDate\" IS NULL\n"
-           "        OR ua.\"leavingDate\" >=\n"
-           "           (now() AT TIME ZONE 'Europe/Paris')::date)",
-    .param_count = 1,
-};
+#include "session.h"
 
 static int
 role_parse(const char *s, enum role *role)
@@ -41,42 +25,72 @@ role_parse(const char *s, enum role *role)
 	return 0;
 }
 
-struct user *
-user_load(const char *id)
+/*
+ * The session and its person in one statement, the first query of every
+ * request with a session cookie. The person's columns are NULL when they
+ * are unknown or their leaving date is before today in Paris, which ends
+ * their sessions. Accountants have no administrative row and stay known.
+ */
+static struct db_statement sql_session_user_select = {
+    .name = "session_user_select",
+    .sql = "SELECT s.user_id, s.csrf_token, s.flash IS NOT NULL,\n"
+           "       u.id, u.\"firstName\", u.\"lastName\", u.email, u.role\n"
+           "  FROM " SESSION_TABLE " s\n"
+           "  LEFT JOIN (\"user\" u\n"
+           "             LEFT JOIN user_administrative ua\n"
+           "               ON ua.id = u.\"userAdministrativeId\")\n"
+           "    ON u.id = s.user_id\n"
+           "   AND (ua.\"leavingDate\" IS NULL\n"
+           "        OR ua.\"leavingDate\" >=\n"
+           "           (now() AT TIME ZONE 'Europe/Paris')::date)\n"
+           " WHERE s.id = $1 AND s.expires_at > now()",
+    .param_count = 1,
+};
+
+/* Reads the person of res's first row from column first on: id, first
+ * name, last name, e-mail, role. Returns NULL when the id is NULL. */
+static struct user *
+user_from_row(const PGresult *res, int first)
 {
-	const char *params[1];
-	PGresult *res;
-	struct user *user = NULL;
+	struct user *user;
+	const char *role;
 
-	if (id == NULL || strlen(id) != sizeof(user->id) - 1)
+	if (PQgetisnull(res, 0, first))
 		return NULL;
-	params[0] = id;
-	if ((res = db_exec(&sql_user_select, params)) == NULL)
-		return NULL;
-	if (PQntuples(res) != 1)
-		goto done;
-
 	if ((user = calloc(1, sizeof(*user))) == NULL)
-		goto done;
-	memcpy(user->id, PQgetvalue(res, 0, 0), sizeof(user->id) - 1);
-	user->first_name = strdup(PQgetvalue(res, 0, 1));
-	user->last_name = strdup(PQgetvalue(res, 0, 2));
-	user->email = strdup(PQgetvalue(res, 0, 3));
+		return NULL;
+	snprintf(user->id, sizeof(user->id), "%s", PQgetvalue(res, 0, first));
+	user->first_name = strdup(PQgetvalue(res, 0, first + 1));
+	user->last_name = strdup(PQgetvalue(res, 0, first + 2));
+	user->email = strdup(PQgetvalue(res, 0, first + 3));
 	if (user->first_name == NULL || user->last_name == NULL ||
 	    user->email == NULL) {
 		user_free(user);
-		user = NULL;
-		goto done;
+		return NULL;
 	}
-	if (role_parse(PQgetvalue(res, 0, 4), &user->role) == -1) {
-		log_error(
-		    "user %s: unknown role \"%s\"", id, PQgetvalue(res, 0, 4));
+	role = PQgetvalue(res, 0, first + 4);
+	if (role_parse(role, &user->role) == -1) {
+		log_error("user %s: unknown role \"%s\"", user->id, role);
 		user_free(user);
-		user = NULL;
+		return NULL;
 	}
-done:
-	PQclear(res);
 	return user;
+}
+
+int
+user_load_session(struct request *req)
+{
+	PGresult *row;
+	char user_id[37];
+
+	if (session_load_joined(req, user_id, &sql_session_user_select, &row) ==
+	    -1)
+		return -1;
+	if (row != NULL) {
+		req->user = user_from_row(row, 3);
+		PQclear(row);
+	}
+	return 0;
 }
 
 void

@@ -118,7 +118,8 @@ cookie_options_fill(
 }
 
 int
-session_load(struct request *req, char user_id[37])
+session_load_joined(struct request *req, char user_id[37],
+    struct db_statement *joined, PGresult **row)
 {
 	const char *cookie, *params[1];
 	PGresult *res;
@@ -128,11 +129,13 @@ session_load(struct request *req, char user_id[37])
 	user_id[0] = '\0';
 	loaded.session_id[0] = '\0';
 	loaded.has_flash = false;
+	if (row != NULL)
+		*row = NULL;
 
 	cookie = params_get(&req->cookies, SESSION_COOKIE);
 	if (token_well_formed(cookie)) {
 		params[0] = cookie;
-		if ((res = db_exec(&sql_session_select, params)) == NULL)
+		if ((res = db_exec(joined, params)) == NULL)
 			return -1;
 		if (PQntuples(res) == 1) {
 			copy(req->session_id, cookie, sizeof(req->session_id));
@@ -143,7 +146,10 @@ session_load(struct request *req, char user_id[37])
 			    sizeof(loaded.session_id));
 			loaded.has_flash = PQgetvalue(res, 0, 2)[0] == 't';
 		}
-		PQclear(res);
+		if (row != NULL && PQntuples(res) == 1)
+			*row = res;
+		else
+			PQclear(res);
 		if (req->session_id[0] != '\0')
 			return 0;
 	}
@@ -152,6 +158,12 @@ session_load(struct request *req, char user_id[37])
 	if (token_well_formed(cookie))
 		copy(req->csrf_token, cookie, sizeof(req->csrf_token));
 	return 0;
+}
+
+int
+session_load(struct request *req, char user_id[37])
+{
+	return session_load_joined(req, user_id, &sql_session_select, NULL);
 }
 
 int

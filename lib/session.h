@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "db.h"
 #include "http.h"
 
 #define SESSION_COOKIE "permacoop_session"
@@ -22,6 +23,21 @@
  * database failed.
  */
 int session_load(struct request *req, char user_id[37]);
+
+/* The table of sessions, for applications that join it (see below). */
+#define SESSION_TABLE "permacoop_session"
+
+/*
+ * Does what session_load does with joined in place of the session query,
+ * so an application loads the session and its own data in one statement.
+ * joined takes the session id as $1 and returns at most one row: the
+ * session's user id, CSRF token and whether it holds a flash message (a
+ * boolean), then the application's columns. It must only return sessions
+ * whose expires_at is in the future. When it returns a row, *row receives
+ * the result, which the caller frees with PQclear; otherwise *row is NULL.
+ */
+int session_load_joined(struct request *req, char user_id[37],
+    struct db_statement *joined, PGresult **row);
 
 /* Starts a new session for user_id (a fresh id, the old one deleted) and
  * sets the cookie. Returns -1 when the database failed. */
