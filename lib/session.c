@@ -18,7 +18,7 @@
 
 /*
  * Whether the session loaded for the current request has a flash message,
- * so pages without one skip a query. session_load resets it.
+ * so pages without one skip a query. session_load_joined resets it.
  */
 static struct {
 	char session_id[TOKEN_LEN + 1];

@@ -31,7 +31,7 @@ int session_load(struct request *req, char user_id[37]);
  * Does what session_load does with joined in place of the session query,
  * so an application loads the session and its own data in one statement.
  * joined takes the session id as $1 and returns at most one row: the
- * session's user id, CSRF token and whether it holds a flash message (a
+ * session's user id, CSRF token and whether it contains a flash message (a
  * boolean), then the application's columns. It must only return sessions
  * whose expires_at is in the future. When it returns a row, *row receives
  * the result, which the caller frees with PQclear; otherwise *row is NULL.
