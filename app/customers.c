@@ -24,7 +24,8 @@ static struct db_statement sql_find = {
 };
 
 /* Names are compared in NFKC, lowercased ("Ｚｏｏ" is "zoo"), and stored
- * in NFC. */
+ * in NFC. TODO: names stored before with runs of spaces (by Permacoop)
+ * still differ from their collapsed form in this comparison. */
 static struct db_statement sql_insert = {
     .name = "customers_insert",
     .sql = "INSERT INTO customer (name)\n"

@@ -30,6 +30,8 @@ struct menu_rule {
 	const char *stem;
 };
 
+/* TODO: FairCalendar and the FairRH entries lead to the 404 page until
+ * their pages exist. */
 static const struct menu_rule menu_rules[] = {
     {"NAV_HOME", "home"},
     {"NAV_FAIRCALENDAR", "faircalendar"},

@@ -400,6 +400,8 @@ read_form(struct request *req)
 		free(body);
 		return 400;
 	}
+	/* TODO: a body with invalid UTF-8 gets the 400 page; the form
+	 * again with a message at the field would serve scripts better. */
 	if (params_parse_query(&req->form, body, len) == -1) {
 		log_info("http: form body rejected: invalid encoding or too "
 		         "many fields");
