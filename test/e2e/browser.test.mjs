@@ -1,19 +1,11 @@
 // Journeys in headless Chromium: login through the form, the theme toggle
 // without JavaScript, and axe-core accessibility checks in both themes.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { axeViolations, launchChromium } from './browser.mjs';
+import { JOHN, startStack } from './stack.mjs';
 
-import { JOHN, repoRoot, startStack } from './stack.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the networking flags Chromium reaches out to outside hosts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
-    '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'];
-const AXE = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const HOME_HEADING = 'Bonjour, John Doe\u202f!';
 
 let stack;
@@ -21,12 +13,7 @@ let browser;
 
 before(async () => {
 	stack = await startStack({ workers: 2 });
-	// Playwright gives the browser a fresh, temporary user-data-dir.
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: CHROMIUM_ARGS,
-	});
+	browser = await launchChromium();
 });
 
 after(async () => {
@@ -65,20 +52,6 @@ function themeToggle(page) {
 
 function rootTheme(page) {
 	return page.locator('html').getAttribute('data-theme');
-}
-
-/* Runs axe-core on the page and returns its violations as text lines. */
-async function axeViolations(page) {
-	await page.addScriptTag({ path: AXE });
-	const violations = await page.evaluate(async () => {
-		const result = await globalThis.axe.run(document);
-		return result.violations.map((v) => ({
-			id: v.id, impact: v.impact, help: v.help,
-			targets: v.nodes.map((n) => n.target.join(' ')),
-		}));
-	});
-	return violations.map((v) => `${v.id} (${v.impact}): ${v.help} ` +
-	    `at ${v.targets.slice(0, 5).join(', ')}`);
 }
 
 describe('login form', () => {

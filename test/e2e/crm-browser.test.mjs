@@ -4,19 +4,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import {
+	axeViolations, launchChromium, newThemedContext, signIn,
+} from './browser.mjs';
+import { JOHN, startStack } from './stack.mjs';
 
-import { JOHN, repoRoot, startStack } from './stack.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the networking flags Chromium reaches out to outside hosts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
-    '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'];
-const AXE = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TIMEOUT = { timeout: 10000 };
 
 let stack;
@@ -24,8 +18,7 @@ let browser;
 
 before(async () => {
 	stack = await startStack({ workers: 2 });
-	browser = await chromium.launch({ executablePath: CHROMIUM,
-	    headless: true, args: CHROMIUM_ARGS });
+	browser = await launchChromium();
 });
 
 after(async () => {
@@ -50,20 +43,9 @@ function uniqueName(prefix) {
 }
 
 /* A context with the theme cookie set; bypassCSP lets axe-core in. */
-async function newContext({ theme = 'light', ...options } = {}) {
-	const context = await browser.newContext({ baseURL: stack.baseUrl,
-	    colorScheme: theme, bypassCSP: true, ...options });
-	await context.addCookies([{ name: 'theme', value: theme,
-	    url: stack.baseUrl }]);
-	return context;
-}
-
-async function login(page) {
-	await page.goto('/login');
-	await page.getByLabel('Adresse email').fill(JOHN.email);
-	await page.getByLabel('Mot de passe').fill(JOHN.password);
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await page.waitForURL('**/app', TIMEOUT);
+function newContext({ theme = 'light', ...options } = {}) {
+	return newThemedContext(browser, stack.baseUrl, theme,
+	    { bypassCSP: true, ...options });
 }
 
 /* Opens a logged-in page in a new context and runs body with it. */
@@ -71,7 +53,7 @@ async function withPage(options, body) {
 	const context = await newContext(options);
 	try {
 		const page = await context.newPage();
-		await login(page);
+		await signIn(page, JOHN);
 		await body(page);
 	} finally {
 		await context.close();
@@ -87,19 +69,6 @@ function path(page) {
 function bodyRows(table) {
 	return table.locator('tbody tr').evaluateAll((rows) => rows.map(
 	    (row) => [...row.cells].map((cell) => cell.innerText.trim())));
-}
-
-async function axeViolations(page) {
-	await page.addScriptTag({ path: AXE });
-	const violations = await page.evaluate(async () => {
-		const result = await globalThis.axe.run(document);
-		return result.violations.map((v) => ({
-			id: v.id, impact: v.impact, help: v.help,
-			targets: v.nodes.map((n) => n.target.join(' ')),
-		}));
-	});
-	return violations.map((v) => `${v.id} (${v.impact}): ${v.help} ` +
-	    `at ${v.targets.slice(0, 5).join(', ')}`);
 }
 
 async function saveForm(page) {

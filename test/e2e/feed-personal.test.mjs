@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import ICAL from 'ical.js';
-import { chromium } from 'playwright-core';
 
+import { axeViolations, launchChromium, signIn } from './browser.mjs';
 import { decodeEntities, nuErrors, pageText, savePage } from './html.mjs';
-import { JANE, JOHN, csrfField, repoRoot, startStack } from './stack.mjs';
+import { JANE, JOHN, csrfField, startStack } from './stack.mjs';
 
 const FEED = '/api/leaves/calendar.ics';
 const RENEW = '/app/calendar-token/renew';
@@ -23,13 +23,6 @@ const ACCEPTED_IDS = [
 	'5b2b127c-9a20-4ca5-b6f4-a9c19ae49efa',
 ];
 const ACCOUNTANT = { email: 'compta@example.org', password: 'john' };
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the networking flags Chromium reaches out to outside hosts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
-    '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'];
-const AXE = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 
 let stack;
 let pagesDir;
@@ -365,8 +358,7 @@ describe('home page in the browser', () => {
 	let browser;
 
 	before(async () => {
-		browser = await chromium.launch({ executablePath: CHROMIUM,
-		    headless: true, args: CHROMIUM_ARGS });
+		browser = await launchChromium();
 	});
 
 	after(async () => {
@@ -378,26 +370,10 @@ describe('home page in the browser', () => {
 		const context = await browser.newContext({
 			baseURL: stack.baseUrl, bypassCSP: true, ...options });
 		const page = await context.newPage();
-		await page.goto('/login');
-		await page.getByLabel('Adresse email').fill(JOHN.email);
-		await page.getByLabel('Mot de passe').fill(JOHN.password);
-		await page.getByRole('button', { name: 'Se connecter' }).click();
+		await signIn(page, JOHN);
 		await page.getByRole('heading', { level: 2,
 		    name: 'Calendrier des congés' }).waitFor({ timeout: 10000 });
 		return { context, page };
-	}
-
-	async function axeViolations(page) {
-		await page.addScriptTag({ path: AXE });
-		const violations = await page.evaluate(async () => {
-			const result = await globalThis.axe.run(document);
-			return result.violations.map((v) => ({
-				id: v.id, impact: v.impact, help: v.help,
-				targets: v.nodes.map((n) => n.target.join(' ')),
-			}));
-		});
-		return violations.map((v) => `${v.id} (${v.impact}): ` +
-		    `${v.help} at ${v.targets.slice(0, 5).join(', ')}`);
 	}
 
 	for (const theme of ['light', 'dark']) {

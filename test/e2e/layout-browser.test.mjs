@@ -5,15 +5,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
+import { launchChromium, newThemedContext, signIn } from './browser.mjs';
 import { JOHN, startStack } from './stack.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the networking flags Chromium reaches out to outside hosts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
-    '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'];
 const TIMEOUT = { timeout: 10000 };
 const WIDTHS = [360, 1280];
 // The longest name the forms accept, with no space to break it at.
@@ -25,8 +19,7 @@ let customerId;
 
 before(async () => {
 	stack = await startStack({ workers: 2 });
-	browser = await chromium.launch({ executablePath: CHROMIUM,
-	    headless: true, args: CHROMIUM_ARGS });
+	browser = await launchChromium();
 });
 
 after(async () => {
@@ -36,18 +29,11 @@ after(async () => {
 
 /* Opens a signed-in page of the given width and theme, runs body. */
 async function withPage({ width = 1280, theme = 'light' }, body) {
-	const context = await browser.newContext({ baseURL: stack.baseUrl,
-	    colorScheme: theme, viewport: { width, height: 800 } });
+	const context = await newThemedContext(browser, stack.baseUrl, theme,
+	    { viewport: { width, height: 800 } });
 	try {
-		await context.addCookies([{ name: 'theme', value: theme,
-		    url: stack.baseUrl }]);
 		const page = await context.newPage();
-		await page.goto('/login');
-		await page.getByLabel('Adresse email').fill(JOHN.email);
-		await page.getByLabel('Mot de passe').fill(JOHN.password);
-		await page.getByRole('button', { name: 'Se connecter' })
-		    .click();
-		await page.waitForURL('**/app', TIMEOUT);
+		await signIn(page, JOHN);
 		await body(page);
 	} finally {
 		await context.close();

@@ -8,17 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
+import {
+	axeViolations, launchChromium, newThemedContext, signIn,
+} from './browser.mjs';
 import { nuErrors, savePage } from './html.mjs';
-import { JOHN, repoRoot, startStack } from './stack.mjs';
+import { JOHN, startStack } from './stack.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the networking flags Chromium reaches out to outside hosts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
-    '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'];
-const AXE = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const TIMEOUT = { timeout: 10000 };
 const PHONE = { width: 360, height: 800 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -49,8 +44,7 @@ let browser;
 
 before(async () => {
 	stack = await startStack({ workers: 2 });
-	browser = await chromium.launch({ executablePath: CHROMIUM,
-	    headless: true, args: CHROMIUM_ARGS });
+	browser = await launchChromium();
 	await withPage({}, async (page) => {
 		await page.goto('/app/customers/add');
 		await page.getByLabel('Nom du client').fill(CUSTOMER);
@@ -79,35 +73,15 @@ async function save(page, url) {
 /* Opens a signed-in page of the given size and theme and runs body with
  * it; bypassCSP lets axe-core in. */
 async function withPage({ viewport = DESKTOP, theme = 'light' }, body) {
-	const context = await browser.newContext({ baseURL: stack.baseUrl,
-	    colorScheme: theme, bypassCSP: true, viewport });
+	const context = await newThemedContext(browser, stack.baseUrl, theme,
+	    { bypassCSP: true, viewport });
 	try {
-		await context.addCookies([{ name: 'theme', value: theme,
-		    url: stack.baseUrl }]);
 		const page = await context.newPage();
-		await page.goto('/login');
-		await page.getByLabel('Adresse email').fill(JOHN.email);
-		await page.getByLabel('Mot de passe').fill(JOHN.password);
-		await page.getByRole('button', { name: 'Se connecter' })
-		    .click();
-		await page.waitForURL('**/app', TIMEOUT);
+		await signIn(page, JOHN);
 		await body(page);
 	} finally {
 		await context.close();
 	}
-}
-
-async function axeViolations(page) {
-	await page.addScriptTag({ path: AXE });
-	const violations = await page.evaluate(async () => {
-		const result = await globalThis.axe.run(document);
-		return result.violations.map((v) => ({
-			id: v.id, impact: v.impact, help: v.help,
-			targets: v.nodes.map((n) => n.target.join(' ')),
-		}));
-	});
-	return violations.map((v) => `${v.id} (${v.impact}): ${v.help} ` +
-	    `at ${v.targets.slice(0, 5).join(', ')}`);
 }
 
 /* Returns the boxes of the edit links of the table's body rows. */
