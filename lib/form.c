@@ -304,10 +304,14 @@ has_control(const char *s, bool multiline)
 	return false;
 }
 
-/* Returns whether the valid UTF-8 text s contains a bidirectional
- * control. */
+/*
+ * Returns whether the valid UTF-8 text s contains a code point whose
+ * membership in ranges equals inside: with inside true, one of the
+ * ranges; with inside false, one outside all of them.
+ */
 static bool
-has_bidi_control(const char *s)
+has_code_point(const char *s, const struct code_point_range *ranges,
+    size_t count, bool inside)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s), n;
@@ -316,28 +320,23 @@ has_bidi_control(const char *s)
 	for (; len > 0; p += n, len -= n) {
 		if ((n = utf8_decode(p, len, &cp)) == 0)
 			return false;
-		if (in_ranges(cp, bidi_controls, RANGE_COUNT(bidi_controls)))
+		if (in_ranges(cp, ranges, count) == inside)
 			return true;
 	}
 	return false;
 }
 
-/* Returns whether the valid UTF-8 text s contains a code point that is
- * not invisible. */
+static bool
+has_bidi_control(const char *s)
+{
+	return has_code_point(
+	    s, bidi_controls, RANGE_COUNT(bidi_controls), true);
+}
+
 static bool
 has_visible(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s), n;
-	uint32_t cp;
-
-	for (; len > 0; p += n, len -= n) {
-		if ((n = utf8_decode(p, len, &cp)) == 0)
-			return false;
-		if (!in_ranges(cp, invisible, RANGE_COUNT(invisible)))
-			return true;
-	}
-	return false;
+	return has_code_point(s, invisible, RANGE_COUNT(invisible), false);
 }
 
 /*
