@@ -1,5 +1,5 @@
-/* What the Permacoop handlers share: the signed-in user, page rendering,
- * error pages and the route table. */
+/* The interface shared by the Permacoop handlers: the signed-in user, page
+ * rendering, error pages and the route table. */
 #ifndef PC_APP_H
 #define PC_APP_H
 

@@ -151,7 +151,7 @@ span_add(icalcomponent *cal, const struct ics_leave *leave,
  * "(demi-journée)".
  *
  * UIDs: the whole days keep the request's uuid, as Permacoop's feed did,
- * so a client subscribed before the switch sees the same events. The half
+ * so a client subscribed before the switch keeps the same events. The half
  * days of a longer request add "-first-day" and "-last-day", which stay
  * the same on every fetch because accepted requests never change.
  *

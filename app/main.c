@@ -29,7 +29,7 @@
 
 /* Workers still busy this long after SIGTERM get SIGKILL. */
 #define STOP_TIMEOUT_MS 10000
-/* Least time between two starts of the same worker slot. */
+/* Minimum time between two starts of the same worker slot. */
 #define RESTART_INTERVAL_MS 1000
 #define SLOW_REQUEST_MS     1000
 

@@ -278,7 +278,7 @@ is_read_only(const char *sql)
  * A connection that died while the worker was idle (PostgreSQL restarted)
  * fails on its next use, before the statement ran. A read outside a
  * transaction is then run again on a new connection, so each worker does
- * not answer one 503 after every restart. Writes are not retried: the
+ * not send one 503 page after every restart. Writes are not retried: the
  * server may have committed one before the connection broke.
  */
 PGresult *

@@ -24,7 +24,7 @@ void db_configure(const char *conninfo);
  * Runs a prepared statement with text parameters (NULL entries are SQL
  * NULL). Returns the result when its status is PGRES_TUPLES_OK or
  * PGRES_COMMAND_OK, to be freed with PQclear. Returns NULL on failure and
- * logs the error; db_unavailable() then tells whether the cause is the
+ * logs the error; db_unavailable() then returns whether the cause is the
  * connection (answer 503) rather than the query (answer 500).
  */
 PGresult *db_exec(struct db_statement *stmt, const char *const *params);

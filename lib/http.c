@@ -231,8 +231,8 @@ http_send(struct request *req, struct response *res)
 		buf_printf(&head, "Content-Length: %zu\r\n", res->body.len);
 	}
 	buf_puts(&head, security_headers);
-	/* Pages carry personal data and CSRF tokens: no shared cache may
-	 * keep them unless the handler says otherwise. */
+	/* Pages carry personal data and CSRF tokens, so no shared cache may
+	 * keep them unless the handler sets its own Cache-Control. */
 	if (!has_header(res, "Cache-Control"))
 		buf_puts(&head, "Cache-Control: no-store\r\n");
 	buf_append(&head, buf_str(&res->headers), res->headers.len);
@@ -337,7 +337,7 @@ is_form_type(const char *type)
 }
 
 /* Parses CONTENT_LENGTH into *len (0 when absent). Returns 0, or the
- * status to answer. */
+ * status of the error response to send. */
 static int
 read_content_length(const struct request *req, size_t *len)
 {

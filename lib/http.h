@@ -52,9 +52,9 @@ const char *http_param(const struct request *req, const char *name);
 
 void http_add_header(struct response *res, const char *name, const char *value);
 /*
- * Returns true when path can follow a redirect on this site: it starts
- * with one '/' and holds only printable ASCII without a backslash, because
- * browsers read "//" and "/\" as another host, and a control character
+ * Returns true when path is a safe redirect target on this site. It must
+ * start with one '/' and contain only printable ASCII without a backslash.
+ * Browsers read "//" and "/\" as another host, and a control character
  * could split the Location header.
  */
 bool http_is_local_path(const char *path);
@@ -81,8 +81,8 @@ void http_send(struct request *req, struct response *res);
 /*
  * Fills req from the FastCGI parameters of fcgi and reads its body: the
  * form of a POST sent as application/x-www-form-urlencoded, after checking
- * CONTENT_LENGTH against HTTP_MAX_BODY. Returns 0, or the status to answer
- * instead: 413 for a body too large (left unread), 415 for a POST body of
+ * CONTENT_LENGTH against HTTP_MAX_BODY. Returns 0, or the status of the error
+ * response to send instead: 413 for a body too large (left unread), 415 for a POST body of
  * another type (left unread), 400 for a request that fails to parse. req
  * is to be freed with http_request_free either way.
  */

@@ -1,6 +1,6 @@
 /*
- * C interface to ctemplate. A dictionary holds the values and sections of
- * one rendering; templates are HTML-auto-escaped, so values are set raw.
+ * C interface to ctemplate. A dictionary contains the values and sections
+ * of one rendering. Templates are HTML-auto-escaped, so values are set raw.
  */
 #ifndef PC_VIEW_H
 #define PC_VIEW_H

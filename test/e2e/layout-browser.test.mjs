@@ -10,7 +10,8 @@ import { JOHN, startStack } from './stack.mjs';
 
 const TIMEOUT = { timeout: 10000 };
 const WIDTHS = [360, 1280];
-// The longest name the forms accept, with no space to break it at.
+// A name of the maximum length the forms accept, with no space to break
+// it at.
 const LONG_NAME = 'a'.repeat(247) + randomBytes(4).toString('hex');
 
 let stack;
@@ -63,9 +64,12 @@ async function assertInView(page, locator, what) {
 		return { left: wrapper.left, right: wrapper.right,
 		    width: window.innerWidth };
 	});
-	assert.ok(box.x >= view.left && box.x + box.width <= view.right,
-	    `${what} spans ${box.x}-${box.x + box.width} px, outside the ` +
-	    `table's ${view.left}-${view.right} px`);
+	assert.ok(box.x >= view.left,
+	    `${what} starts at ${box.x} px, left of the table's ` +
+	    `${view.left} px`);
+	assert.ok(box.x + box.width <= view.right,
+	    `${what} ends at ${box.x + box.width} px, right of the ` +
+	    `table's ${view.right} px`);
 	assert.ok(box.x + box.width <= view.width,
 	    `${what} ends at ${box.x + box.width} px, past the window`);
 }
